@@ -1,0 +1,94 @@
+import HTTPTypes
+
+/// An API's error contract: every status and error code it can answer with, and how they look on the wire.
+///
+/// A catalog is usually loaded from a `NAME.errata.yaml` file by `ErrataTools`, or embedded as generated Swift.
+/// Entries are identified by ``ErrorEntry/name``; codes need not be unique on their own.
+public struct ErrorCatalog: Hashable, Sendable {
+    /// The catalog format version (`errata: 1`).
+    public let formatVersion: Int
+    /// The catalog's identifier: lowercase letters, digits and `-` (`pluralkit`).
+    public let id: String
+    /// The API's name, as headings show it.
+    public let title: String
+    /// The catalog's own semantic version, compared by `errata diff`.
+    public let version: String
+    /// The documentation link template per entry (`https://example.com/errors#{code}`); also the problem `type`.
+    public let docs: MessageTemplate?
+    /// How errors look on the wire.
+    public let envelope: Envelope
+    /// Named code ranges, in the order written.
+    public let groups: [CodeGroup]
+    /// Every status and error, in the order written.
+    public let entries: [ErrorEntry]
+    /// WebSocket close codes, in the order written.
+    public let closeCodes: [CloseCodeEntry]
+    /// Operations and the entries they may answer with.
+    public let operations: [Operation]
+
+    private let entryIndexByName: [String: Int]
+
+    /// Creates a catalog.
+    ///
+    /// Names should be unique; when two entries share a name, ``entry(named:)`` finds the first.
+    public init(
+        formatVersion: Int = 1,
+        id: String,
+        title: String,
+        version: String = "1.0.0",
+        docs: MessageTemplate? = nil,
+        envelope: Envelope = .problem,
+        groups: [CodeGroup] = [],
+        entries: [ErrorEntry],
+        closeCodes: [CloseCodeEntry] = [],
+        operations: [Operation] = []
+    ) {
+        self.formatVersion = formatVersion
+        self.id = id
+        self.title = title
+        self.version = version
+        self.docs = docs
+        self.envelope = envelope
+        self.groups = groups
+        self.entries = entries
+        self.closeCodes = closeCodes
+        self.operations = operations
+        var index: [String: Int] = [:]
+        for (position, entry) in entries.enumerated() where index[entry.name] == nil {
+            index[entry.name] = position
+        }
+        self.entryIndexByName = index
+    }
+
+    /// The entry with this name.
+    public func entry(named name: String) -> ErrorEntry? {
+        entryIndexByName[name].map { entries[$0] }
+    }
+
+    /// The entries with this code, in catalog order.
+    public func entries(withCode code: ErrorCode) -> [ErrorEntry] {
+        entries.filter { $0.code == code }
+    }
+
+    /// The entries answered with this HTTP status, in catalog order.
+    public func entries(withStatus status: Int) -> [ErrorEntry] {
+        entries.filter { $0.status?.code == status }
+    }
+
+    /// The close code entry with this name.
+    public func closeCode(named name: String) -> CloseCodeEntry? {
+        closeCodes.first { $0.name == name }
+    }
+
+    /// The operation with this name.
+    public func operation(named name: String) -> Operation? {
+        operations.first { $0.name == name }
+    }
+
+    /// The group an entry belongs to: the one it names, else the first whose range holds its integer code.
+    public func group(of entry: ErrorEntry) -> CodeGroup? {
+        if let name = entry.group { return groups.first { $0.name == name } }
+        guard let code = entry.code?.integerValue else { return nil }
+        return groups.first { $0.codes.contains(code) }
+    }
+}

@@ -1,0 +1,223 @@
+import Errata
+
+extension CatalogDecoder {
+    mutating func envelope(_ node: YAMLNode, isAlternative: Bool) -> Envelope? {
+        let context = isAlternative ? "in an envelope alternative" : "in 'envelope'"
+        var map = CatalogSourceMap.Node(location: location(of: node))
+        var allowed = ["format", "body", "extensions", "fieldErrors", "contentType"]
+        if !isAlternative { allowed.append("alternatives") }
+        guard let fields = fields(of: node, in: context, allowed: allowed, required: ["format"], map: &map) else {
+            return nil
+        }
+        if !isAlternative { sourceMap.root.keys.merge(map.keys.map { ("envelope.\($0)", $1) }) { $1 } }
+        guard
+            let format = fields["format"].flatMap({
+                word($0, "'format' \(context)", Envelope.Format.allCases.map(\.rawValue), Envelope.Format.init)
+            })
+        else { return nil }
+
+        var body: JSONTemplate?
+        var extensions: [JSONTemplate.Member] = []
+        if format == .json {
+            if let bodyNode = fields["body"] {
+                body = jsonTemplate(bodyNode, variables: .body, context: "'body' \(context)")
+            } else {
+                error("a json envelope needs a 'body' describing the error JSON, like { code: \"{code}\", message: \"{message}\" }", at: node)
+            }
+            if let extra = fields["extensions"] {
+                error("'extensions' \(context) belong to problem envelopes; add the members to 'body' instead", at: extra)
+            }
+        } else {
+            if let extra = fields["body"] {
+                error("'body' \(context) is for json envelopes; a problem envelope adds members with 'extensions'", at: extra)
+            }
+            if let extensionsNode = fields["extensions"] {
+                if case .object(let members) = jsonTemplate(extensionsNode, variables: .body, context: "'extensions'") {
+                    let reserved = ["type", "title", "status", "detail", "instance"]
+                    for member in members where reserved.contains(member.key) {
+                        error(
+                            "extension member '\(member.key)' \(context) is an RFC 9457 member already; choose "
+                                + "another name",
+                            at: extensionsNode
+                        )
+                    }
+                    extensions = members
+                } else {
+                    error("'extensions' \(context) must be a mapping of member names to values", at: extensionsNode)
+                }
+            }
+        }
+
+        var fieldErrors: Envelope.FieldErrorLayout?
+        if let fieldErrorsNode = fields["fieldErrors"] {
+            fieldErrors = fieldErrorLayout(fieldErrorsNode, context: context)
+        }
+        let contentType = optionalString(fields["contentType"], "'contentType' \(context)")
+        if let contentType, !contentType.contains("/") || contentType.contains(where: { $0 == "\r" || $0 == "\n" }) {
+            error("'contentType' '\(contentType)' \(context) is not a media type like 'application/json'", at: fields["contentType"])
+        }
+        var alternatives: [Envelope] = []
+        if let alternativesNode = fields["alternatives"] {
+            alternatives = list(alternativesNode, "'alternatives' \(context)") { decoder, item, _ in
+                decoder.envelope(item, isAlternative: true)
+            }
+        }
+        return Envelope(
+            format: format,
+            body: body,
+            extensions: extensions,
+            fieldErrors: fieldErrors,
+            contentType: contentType,
+            alternatives: alternatives
+        )
+    }
+
+    private mutating func fieldErrorLayout(_ node: YAMLNode, context: String) -> Envelope.FieldErrorLayout? {
+        var map = CatalogSourceMap.Node(location: location(of: node))
+        guard
+            let fields = fields(
+                of: node,
+                in: "in 'fieldErrors' \(context)",
+                allowed: ["layout", "item"],
+                required: ["layout", "item"],
+                map: &map
+            )
+        else { return nil }
+        let layout = fields["layout"].flatMap {
+            word(
+                $0,
+                "'fieldErrors.layout'",
+                Envelope.FieldErrorLayout.Layout.allCases.map(\.rawValue),
+                Envelope.FieldErrorLayout.Layout.init
+            )
+        }
+        let item = fields["item"].flatMap { jsonTemplate($0, variables: .fieldError, context: "'fieldErrors.item'") }
+        guard let layout, let item else { return nil }
+        return Envelope.FieldErrorLayout(layout: layout, item: item)
+    }
+
+    enum VariableSet {
+        case body, fieldError
+
+        func contains(_ name: String) -> Bool {
+            switch self {
+            case .body: Envelope.isVariable(name)
+            case .fieldError: Envelope.FieldErrorLayout.isItemVariable(name)
+            }
+        }
+
+        var names: [String] {
+            switch self {
+            case .body: Envelope.variables.sorted() + ["params.NAME"]
+            case .fieldError: Envelope.FieldErrorLayout.itemVariables.sorted() + ["attributes.NAME"]
+            }
+        }
+    }
+
+    /// A body template. Recursion is bounded by the reader's depth limit.
+    mutating func jsonTemplate(_ node: YAMLNode, variables: VariableSet, context: String) -> JSONTemplate? {
+        switch node.value {
+        case .mapping(let pairs):
+            // `code: {status}` unquoted is a YAML flow mapping, not a placeholder: say so.
+            if pairs.count == 1, pairs[0].value.isNull, let key = pairs[0].key.scalarText,
+                variables.contains(key.hasSuffix("?") ? String(key.dropLast()) : key)
+            {
+                error(
+                    "{\(key)} in \(context) is read by YAML as a mapping; quote it to make it a placeholder: "
+                        + "\"{\(key)}\"",
+                    at: node
+                )
+                return nil
+            }
+            var members: [JSONTemplate.Member] = []
+            var seen: Set<String> = []
+            var isValid = true
+            for pair in pairs {
+            let keyNode = pair.key
+            let valueNode = pair.value
+                guard let key = keyNode.scalarText else {
+                    error("member names \(context) must be text, found \(keyNode.kindDescription)", at: keyNode)
+                    isValid = false
+                    continue
+                }
+                guard seen.insert(key).inserted else {
+                    error("duplicate member '\(key)' \(context); keep one", at: keyNode)
+                    isValid = false
+                    continue
+                }
+                guard let value = jsonTemplate(valueNode, variables: variables, context: context) else {
+                    isValid = false
+                    continue
+                }
+                members.append(JSONTemplate.Member(key: key, value: value))
+            }
+            return isValid ? .object(members) : nil
+        case .sequence(let items):
+            var elements: [JSONTemplate] = []
+            for item in items {
+                guard let element = jsonTemplate(item, variables: variables, context: context) else { return nil }
+                elements.append(element)
+            }
+            return .array(elements)
+        case .scalar(let text, let isPlain):
+            if isPlain {
+                if node.isNull { return .null }
+                if let value = node.bool { return .bool(value) }
+                if Self.isJSONNumber(text) { return .number(text) }
+            }
+            guard let template = template(node, "template \(context)", allowingOptional: true) else { return nil }
+            var isValid = true
+            for case .placeholder(let placeholder) in template.segments where !variables.contains(placeholder.name) {
+                error(
+                    "unknown variable '{\(placeholder.name)}' in \(context)"
+                        + (Suggestion.closest(to: placeholder.name, in: variables.names).map { "; did you mean '{\($0)}'?" }
+                            ?? "; variables are \(variables.names.joined(separator: ", "))"),
+                    at: node
+                )
+                isValid = false
+            }
+            guard isValid else { return nil }
+            if template.segments.count == 1, case .placeholder(let placeholder) = template.segments[0] {
+                return .value(placeholder)
+            }
+            if template.segments.contains(where: {
+                if case .placeholder(let placeholder) = $0 { placeholder.isOptional } else { false }
+            }) {
+                error(
+                    "an optional placeholder '{name?}' \(context) must stand alone in its string, because it "
+                        + "removes the whole member when absent",
+                    at: node
+                )
+                return nil
+            }
+            return .string(template)
+        }
+    }
+
+    /// Whether `text` is a JSON number (RFC 8259 §6).
+    static func isJSONNumber(_ text: String) -> Bool {
+        var bytes = text.utf8[...]
+        func digits() -> Int {
+            var count = 0
+            while let byte = bytes.first, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                bytes = bytes.dropFirst()
+                count += 1
+            }
+            return count
+        }
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        let integerStart = bytes.first
+        let integerDigits = digits()
+        guard integerDigits > 0, !(integerStart == UInt8(ascii: "0") && integerDigits > 1) else { return false }
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            guard digits() > 0 else { return false }
+        }
+        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return bytes.isEmpty
+    }
+}

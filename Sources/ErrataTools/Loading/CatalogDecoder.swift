@@ -1,0 +1,310 @@
+import Errata
+
+/// Turns a ``YAMLNode`` tree into an ``ErrorCatalog``, reporting every problem it finds on the way.
+///
+/// Decoding never stops at the first problem: a bad value is reported and skipped, so one run shows the author
+/// everything to fix. A catalog is produced only when no error was found.
+struct CatalogDecoder {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+    var sourceMap: CatalogSourceMap
+
+    init(file: String) {
+        self.file = file
+        self.sourceMap = CatalogSourceMap(file: file)
+    }
+
+    static let topLevelKeys = [
+        "errata", "id", "title", "version", "docs", "envelope", "groups", "codes", "closeCodes", "operations",
+    ]
+
+    mutating func decode(_ root: YAMLNode?) -> ErrorCatalog? {
+        guard let root else {
+            error("the file is empty; a catalog starts with 'errata: 1', 'id', 'title', 'version' and 'codes'", at: nil)
+            return nil
+        }
+        var rootMap = CatalogSourceMap.Node(location: location(of: root))
+        let topLevel = fields(
+            of: root,
+            in: "at the top level",
+            allowed: Self.topLevelKeys,
+            required: ["errata", "id", "title", "version", "codes"],
+            map: &rootMap
+        )
+        sourceMap.root = rootMap
+        guard let fields = topLevel else { return nil }
+
+        if let node = fields["errata"], let version = integer(node, "'errata'", in: 1...Int.max) {
+            if version != 1 {
+                error("unsupported catalog format 'errata: \(version)'; this version of Errata reads format 1", at: node)
+            }
+        }
+        let id = fields["id"].flatMap { identifier($0) }
+        let title = fields["title"].flatMap { string($0, "'title'") }
+        let version = fields["version"].flatMap { semanticVersion($0) }
+        let docs = fields["docs"].flatMap { docsTemplate($0) }
+        let envelope: Envelope? = fields["envelope"].map { self.envelope($0, isAlternative: false) } ?? .problem
+        let groups = fields["groups"].map { list($0, "'groups'") { $0.group($1, index: $2) } } ?? []
+        let entries = fields["codes"].map { list($0, "'codes'") { $0.entry($1, index: $2) } } ?? []
+        let closeCodes = fields["closeCodes"].map { list($0, "'closeCodes'") { $0.closeCode($1, index: $2) } } ?? []
+        let operations = fields["operations"].map { list($0, "'operations'") { $0.operation($1, index: $2) } } ?? []
+
+        checkUniqueNames(entries.map(\.name), kind: "code", locations: sourceMap.entries)
+        checkUniqueNames(closeCodes.map(\.name), kind: "close code", locations: sourceMap.closeCodes)
+        checkUniqueNames(operations.map(\.name), kind: "operation", locations: sourceMap.operations)
+        checkUniqueNames(groups.map(\.name), kind: "group", locations: sourceMap.groups)
+
+        guard !diagnostics.contains(where: { $0.severity == .error }), let id, let title, let version, let envelope
+        else { return nil }
+        return ErrorCatalog(
+            formatVersion: 1,
+            id: id,
+            title: title,
+            version: version,
+            docs: docs,
+            envelope: envelope,
+            groups: groups,
+            entries: entries,
+            closeCodes: closeCodes,
+            operations: operations
+        )
+    }
+
+    // MARK: Reporting
+
+    func location(of node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.line, column: node.column)
+    }
+
+    mutating func error(_ message: String, at node: YAMLNode?, rule: LintRule? = nil) {
+        diagnostics.append(Diagnostic(.error, message, at: node.map(location(of:)), rule: rule?.id))
+    }
+
+    mutating func error(_ message: String, at location: SourceLocation, rule: LintRule? = nil) {
+        diagnostics.append(Diagnostic(.error, message, at: location, rule: rule?.id))
+    }
+
+    private mutating func checkUniqueNames(_ names: [String], kind: String, locations: [CatalogSourceMap.Node]) {
+        var first: [String: Int] = [:]
+        for (index, name) in names.enumerated() {
+            if let earlier = first[name] {
+                let here = index < locations.count ? locations[index]["name"] : sourceMap.root.location
+                let there = earlier < locations.count ? locations[earlier]["name"] : sourceMap.root.location
+                error(
+                    "duplicate \(kind) name '\(name)', first used at line \(there.line); names must be unique, so "
+                        + "rename one",
+                    at: here,
+                    rule: .duplicateName
+                )
+            } else {
+                first[name] = index
+            }
+        }
+    }
+
+    // MARK: Structure
+
+    /// The values of a mapping by key, after reporting unknown, duplicate and missing keys.
+    mutating func fields(
+        of node: YAMLNode,
+        in context: String,
+        allowed: [String],
+        required: [String] = [],
+        map: inout CatalogSourceMap.Node
+    ) -> [String: YAMLNode]? {
+        guard case .mapping(let pairs) = node.value else {
+            error("expected a mapping \(context), found \(node.kindDescription)", at: node)
+            return nil
+        }
+        var result: [String: YAMLNode] = [:]
+        for pair in pairs {
+            let keyNode = pair.key
+            let value = pair.value
+            guard let key = keyNode.scalarText, !keyNode.isNull || keyNode.scalarText == "null" else {
+                error("expected a text key \(context), found \(keyNode.kindDescription)", at: keyNode)
+                continue
+            }
+            guard allowed.contains(key) else {
+                error(
+                    "unknown key '\(key)' \(context)\(Suggestion.hint(for: key, in: allowed))"
+                        + (Suggestion.closest(to: key, in: allowed) == nil
+                            ? "; allowed keys are \(allowed.map { "'\($0)'" }.joined(separator: ", "))" : ""),
+                    at: keyNode,
+                    rule: nil
+                )
+                continue
+            }
+            if result[key] != nil {
+                error("duplicate key '\(key)' \(context); keep one", at: keyNode)
+                continue
+            }
+            result[key] = value
+            map.keys[key] = location(of: value)
+        }
+        for key in required where result[key] == nil {
+            error("missing required key '\(key)' \(context)", at: node)
+        }
+        return result
+    }
+
+    /// Decodes each item of a list, skipping items that fail.
+    mutating func list<T>(
+        _ node: YAMLNode,
+        _ what: String,
+        _ decodeItem: (inout CatalogDecoder, YAMLNode, Int) -> T?
+    ) -> [T] {
+        if node.isNull { return [] }
+        guard case .sequence(let items) = node.value else {
+            error("\(what) must be a list (items starting with '- '), found \(node.kindDescription)", at: node)
+            return []
+        }
+        var result: [T] = []
+        for (index, item) in items.enumerated() {
+            if let value = decodeItem(&self, item, index) { result.append(value) }
+        }
+        return result
+    }
+
+    // MARK: Scalars
+
+    mutating func string(_ node: YAMLNode, _ what: String) -> String? {
+        guard let text = node.scalarText else {
+            error("\(what) must be text, found \(node.kindDescription)", at: node)
+            return nil
+        }
+        if node.isNull {
+            error("\(what) is empty; give it a value or remove the key", at: node)
+            return nil
+        }
+        return text
+    }
+
+    /// Optional text: a null value counts as absent.
+    mutating func optionalString(_ node: YAMLNode?, _ what: String) -> String? {
+        guard let node, !node.isNull else { return nil }
+        return string(node, what)
+    }
+
+    mutating func integer(_ node: YAMLNode, _ what: String, in range: ClosedRange<Int>) -> Int? {
+        guard let value = node.integer else {
+            var message = "\(what) must be a whole number, found \(node.kindDescription)"
+            if case .scalar(let text, false) = node.value, Int(text) != nil {
+                message += "; remove the quotes"
+            }
+            error(message, at: node)
+            return nil
+        }
+        guard range.contains(value) else {
+            let bounds =
+                range.upperBound == .max ? "at least \(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
+            error("\(what) is \(value), out of range; it must be \(bounds)", at: node)
+            return nil
+        }
+        return value
+    }
+
+    mutating func bool(_ node: YAMLNode, _ what: String) -> Bool? {
+        guard let value = node.bool else {
+            error("\(what) must be true or false, found \(node.kindDescription)", at: node)
+            return nil
+        }
+        return value
+    }
+
+    /// One of a fixed set of words (`kind: error`).
+    mutating func word<T>(_ node: YAMLNode, _ what: String, _ choices: [String], _ make: (String) -> T?) -> T? {
+        guard let text = string(node, what) else { return nil }
+        if let value = make(text) { return value }
+        error(
+            "\(what) is '\(text)', which is not one of \(choices.map { "'\($0)'" }.joined(separator: ", "))"
+                + Suggestion.hint(for: text, in: choices),
+            at: node
+        )
+        return nil
+    }
+
+    /// A template, with a parse error reported at the offending character.
+    mutating func template(_ node: YAMLNode, _ what: String, allowingOptional: Bool = false) -> MessageTemplate? {
+        guard let text = string(node, what) else { return nil }
+        do {
+            return try MessageTemplate(text, allowingOptionalPlaceholders: allowingOptional)
+        } catch {
+            var location = location(of: node)
+            if !text.contains("\n") {
+                let isQuoted = if case .scalar(_, false) = node.value { true } else { false }
+                location.column += error.offset + (isQuoted ? 1 : 0)
+            }
+            self.error("malformed \(what): \(error.reason)", at: location)
+            return nil
+        }
+    }
+
+    private mutating func identifier(_ node: YAMLNode) -> String? {
+        guard let text = string(node, "'id'") else { return nil }
+        let isValid =
+            !text.isEmpty && text.utf8.count <= 64
+            && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+        guard isValid else {
+            error(
+                "'id' '\(text)' must be lowercase letters, digits and '-' (at most 64), like 'pluralkit'; it names "
+                    + "the catalog in URLs and file names",
+                at: node
+            )
+            return nil
+        }
+        return text
+    }
+
+    private mutating func semanticVersion(_ node: YAMLNode) -> String? {
+        guard let text = string(node, "'version'") else { return nil }
+        guard SemanticVersion(text) != nil else {
+            error("'version' '\(text)' is not a semantic version; write MAJOR.MINOR.PATCH, like '1.0.0'", at: node)
+            return nil
+        }
+        return text
+    }
+
+    private mutating func docsTemplate(_ node: YAMLNode) -> MessageTemplate? {
+        guard let template = template(node, "'docs' template") else { return nil }
+        for name in template.parameterNames where !["code", "name", "status"].contains(name) {
+            error(
+                "'docs' uses unknown placeholder '{\(name)}'; a documentation link may use {code}, {name} and "
+                    + "{status}\(Suggestion.hint(for: name, in: ["code", "name", "status"]))",
+                at: node,
+                rule: .malformedDocs
+            )
+            return nil
+        }
+        return template
+    }
+
+    /// Whether `text` is an UpperCamelCase symbol.
+    static func isUpperCamelCase(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, ("A"..."Z").contains(first) else { return false }
+        return text.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0)
+        }
+    }
+
+    mutating func symbol(_ node: YAMLNode, _ what: String) -> String? {
+        guard let text = string(node, what) else { return nil }
+        guard Self.isUpperCamelCase(text) else {
+            error(
+                "\(what) '\(text)' must be UpperCamelCase (letters and digits, starting with a capital), like "
+                    + "'\(Self.upperCamelCased(text))'; it becomes a Swift symbol",
+                at: node
+            )
+            return nil
+        }
+        return text
+    }
+
+    static func upperCamelCased(_ text: String) -> String {
+        let words = text.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
+        let joined = words.map { word -> String in
+            let lower = word.allSatisfy { $0.isUppercase || $0.isNumber } ? word.lowercased() : String(word)
+            return lower.prefix(1).uppercased() + lower.dropFirst()
+        }.joined()
+        return joined.first?.isLetter == true ? joined : "E" + joined
+    }
+}

@@ -1,0 +1,2 @@
+import ArgumentParser
+struct ExplainCommand: AsyncParsableCommand { func run() async throws {} }

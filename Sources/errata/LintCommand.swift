@@ -1,0 +1,109 @@
+import ArgumentParser
+import ErrataTools
+import Foundation
+
+struct LintCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check catalog files for mistakes and contract problems.",
+        discussion: """
+            Exit status: 0 when clean, 1 when any error is found (with --strict, also any warning). \
+            An entry silences a rule on itself with `lint: { allow: [RULE], reason: "…" }`.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @Argument(help: "Catalog files, folders holding them, or bundled catalog ids.")
+    var paths: [String] = []
+
+    @Flag(help: "Count warnings as errors.")
+    var strict = false
+
+    @Option(help: "Output format: text (compiler-style) or json.")
+    var format: Format = .text
+
+    @Flag(help: "List the rules with their ids and default severities, and exit.")
+    var rules = false
+
+    func validate() throws {
+        if paths.isEmpty && !rules {
+            throw ValidationError("Name at least one catalog file or folder, as in 'errata lint Catalogs'.")
+        }
+    }
+
+    func run() async throws {
+        if rules {
+            for rule in LintRule.all {
+                print("\(rule.id.padding(toLength: 28, withPad: " ", startingAt: 0)) \(rule.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.summary)")
+            }
+            return
+        }
+        let files = try CatalogInputs.resolve(paths, option: "path")
+        var diagnostics: [Diagnostic] = []
+        for file in files {
+            let loaded = CatalogLoader().load(path: file)
+            diagnostics += loaded.diagnostics
+            if let catalog = loaded.catalog {
+                diagnostics += Linter().lint(catalog, sourceMap: loaded.sourceMap)
+            }
+        }
+        let errors = diagnostics.count { $0.severity == .error }
+        let warnings = diagnostics.count { $0.severity == .warning }
+        let infos = diagnostics.count { $0.severity == .info }
+        switch format {
+        case .text:
+            for diagnostic in diagnostics { print(diagnostic) }
+            let noun = files.count == 1 ? "catalog" : "catalogs"
+            print("\(files.count) \(noun) checked: \(errors) errors, \(warnings) warnings, \(infos) infos")
+        case .json:
+            print(try LintReport(files: files, diagnostics: diagnostics).json())
+        }
+        if errors > 0 || (strict && warnings > 0) {
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// The `--format json` output of `errata lint`.
+struct LintReport: Encodable {
+    struct Item: Encodable {
+        var file: String?
+        var line: Int?
+        var column: Int?
+        var severity: String
+        var rule: String?
+        var message: String
+    }
+
+    var files: [String]
+    var errors: Int
+    var warnings: Int
+    var infos: Int
+    var diagnostics: [Item]
+
+    init(files: [String], diagnostics: [Diagnostic]) {
+        self.files = files
+        self.errors = diagnostics.count { $0.severity == .error }
+        self.warnings = diagnostics.count { $0.severity == .warning }
+        self.infos = diagnostics.count { $0.severity == .info }
+        self.diagnostics = diagnostics.map {
+            Item(
+                file: $0.location?.file,
+                line: $0.location?.line,
+                column: $0.location?.column,
+                severity: $0.severity.rawValue,
+                rule: $0.rule,
+                message: $0.message
+            )
+        }
+    }
+
+    func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}
