@@ -37,7 +37,9 @@ struct LintCommand: AsyncParsableCommand {
     func run() async throws {
         if rules {
             for rule in LintRule.all {
-                print("\(rule.id.padding(toLength: 28, withPad: " ", startingAt: 0)) \(rule.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.summary)")
+                let id = rule.id + String(repeating: " ", count: max(1, 28 - rule.id.count))
+                let severity = rule.severity.rawValue + String(repeating: " ", count: 9 - rule.severity.rawValue.count)
+                print("\(id)\(severity)\(rule.summary)")
             }
             return
         }
