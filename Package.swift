@@ -77,5 +77,10 @@ let package = Package(
             dependencies: ["ErrataTools", "ErrataCatalogs"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "errataTests",
+            dependencies: ["errata"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )
