@@ -51,8 +51,10 @@ let package = Package(
             name: "ErrataCatalogs",
             path: "Catalogs",
             exclude: ["README.md"],
-            resources: [.copy("blazeauth.errata.yaml"), .copy("pluralkit.errata.yaml"),
-                        .copy("rest-error-codes.errata.yaml"), .copy("batchdata.errata.yaml")],
+            resources: [
+                .copy("blazeauth.errata.yaml"), .copy("pluralkit.errata.yaml"),
+                .copy("rest-error-codes.errata.yaml"), .copy("batchdata.errata.yaml"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -42,7 +42,9 @@ struct ExplainCommand: AsyncParsableCommand {
             let scope = catalogs.isEmpty ? "the registries" : "the registries or the catalogs given"
             printError("error: '\(code)' is not a known code in \(scope).")
             if catalogs.isEmpty, case .text = query.space {
-                printError("Catalog codes and entry names need --catalog, as in 'errata explain \(code) --catalog pluralkit'.")
+                printError(
+                    "Catalog codes and entry names need --catalog, as in 'errata explain \(code) --catalog pluralkit'."
+                )
             }
             throw ExitCode(1)
         }

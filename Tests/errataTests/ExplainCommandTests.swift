@@ -26,8 +26,10 @@ import Testing
     @Test func listsCatalogEntriesThatShareACode() throws {
         let output = try CommandRunner.run("explain", "0", "--catalog", "Catalogs")
         #expect(output.status == 0)
-        for name in ["pluralkit InternalServerError", "pluralkit BadRequest", "pluralkit Unauthorized",
-                     "pluralkit Forbidden", "blazeauth None", "rest-error-codes Unknown"] {
+        for name in [
+            "pluralkit InternalServerError", "pluralkit BadRequest", "pluralkit Unauthorized",
+            "pluralkit Forbidden", "blazeauth None", "rest-error-codes Unknown",
+        ] {
             #expect(output.standardOutput.contains(name), "missing \(name)")
         }
     }

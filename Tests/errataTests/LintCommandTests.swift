@@ -71,7 +71,11 @@ import Testing
     @Test func missingPathIsAUsageError() throws {
         let output = try CommandRunner.run("lint", "no/such/catalog.errata.yaml")
         #expect(output.status == 64)
-        #expect(output.standardError.contains("'no/such/catalog.errata.yaml' is neither a file, a folder nor a bundled catalog"))
+        #expect(
+            output.standardError.contains(
+                "'no/such/catalog.errata.yaml' is neither a file, a folder nor a bundled catalog"
+            )
+        )
     }
 
     @Test func folderWithoutCatalogsIsAUsageError() throws {

@@ -21,9 +21,10 @@ public struct Explainer: Sendable {
                 describe(definition, into: &writer)
                 found = true
             }
-            found = listEntries(into: &writer, heading: "Catalog entries with code or status \(number)") {
-                $0.code == .integer(number) || $0.status?.code == number
-            } || found
+            found =
+                listEntries(into: &writer, heading: "Catalog entries with code or status \(number)") {
+                    $0.code == .integer(number) || $0.status?.code == number
+                } || found
             found = listCloseCodes(into: &writer) { $0.code.rawValue == number } || found
         case .webSocket(let code):
             if code.name != nil || code.range != .invalid {
@@ -35,8 +36,13 @@ public struct Explainer: Sendable {
             if let name = code.name {
                 writer.line("gRPC \(name) (\(code.rawValue))")
                 if let meaning = code.meaning { writer.field("meaning", meaning) }
-                writer.field("HTTP status", "\(code.httpStatus.code) \(code.httpStatus.reasonPhrase) (canonical mapping)")
-                let inferredFrom = (100...599).filter { GRPCStatusCode(fallbackFor: HTTPResponse.Status(code: $0)) == code }
+                writer.field(
+                    "HTTP status",
+                    "\(code.httpStatus.code) \(code.httpStatus.reasonPhrase) (canonical mapping)"
+                )
+                let inferredFrom = (100...599).filter {
+                    GRPCStatusCode(fallbackFor: HTTPResponse.Status(code: $0)) == code
+                }
                 if !inferredFrom.isEmpty, code != .unknown {
                     writer.field(
                         "inferred from",
