@@ -1,0 +1,254 @@
+public import HTTPTypes
+
+/// Renders catalog errors exactly as the catalog documents them.
+///
+/// Compile once, at start-up; each entry's envelope becomes static bytes with holes, so that rendering an
+/// occurrence costs about as much as copying its bytes, and an occurrence with nothing that varies hands out a
+/// precomputed body without allocating.
+///
+/// ```swift
+/// let renderer = try ErrorRenderer(catalog: catalog)
+/// let response = renderer.render(try APIError("MemberRefNotFound", in: catalog, parameters: ["memberRef": "abc"]))
+/// // 404, Content-Type: application/json, {"code":20003,"message":"Member 'abc' not found."}
+/// ```
+public struct ErrorRenderer: Sendable {
+    /// The catalog rendered.
+    public let catalog: ErrorCatalog
+    /// The envelope rendered.
+    public let envelope: Envelope
+
+    private var compiled: [String: CompiledEntry]
+    private var internalError: CompiledEntry
+    let itemProgram: BodyProgram?
+    let fieldErrorLayout: Envelope.FieldErrorLayout.Layout
+
+    /// Compiles a renderer.
+    ///
+    /// - Parameters:
+    ///   - catalog: The catalog.
+    ///   - envelope: The envelope to render in: the catalog's own (default) or one of its alternatives.
+    ///   - internalErrorEntry: The entry that stands in for errors that are not catalog errors; default the
+    ///     catalog's first 500 entry, else an RFC 9457 `about:blank` 500.
+    /// - Throws: ``ConfigurationError`` when `internalErrorEntry` names no entry.
+    public init(
+        catalog: ErrorCatalog,
+        envelope: Envelope? = nil,
+        internalErrorEntry: String? = nil
+    ) throws(ConfigurationError) {
+        self.catalog = catalog
+        let envelope = envelope ?? catalog.envelope
+        self.envelope = envelope
+        let layout = envelope.fieldErrors ?? Self.defaultFieldErrors(for: envelope)
+        self.fieldErrorLayout = layout.layout
+        self.itemProgram = BodyProgram.compile(
+            layout.item,
+            fold: { _ in nil },
+            hole: { name in
+                switch name {
+                case "field": .field
+                case "pointer": .pointer
+                case "message": .itemMessage
+                default: name.hasPrefix("attributes.") ? .attribute(String(name.dropFirst("attributes.".count))) : nil
+                }
+            }
+        )
+        let template = Self.bodyTemplate(for: envelope)
+        var compiled: [String: CompiledEntry] = [:]
+        for entry in catalog.entries where compiled[entry.name] == nil {
+            compiled[entry.name] = CompiledEntry(entry: entry, template: template, catalog: catalog, envelope: envelope)
+        }
+        self.compiled = compiled
+        let internalError: CompiledEntry
+        if let name = internalErrorEntry {
+            guard let entry = compiled[name] else {
+                throw ConfigurationError("catalog '\(catalog.id)' has no entry '\(name)' to use for internal errors")
+            }
+            internalError = entry
+        } else if let entry = catalog.entries.first(where: { $0.status?.code == 500 && $0.origin == .server }) {
+            internalError = compiled[entry.name]!
+        } else {
+            let entry = ErrorEntry(name: "InternalServerError", status: .internalServerError)
+            internalError = CompiledEntry(
+                entry: entry,
+                template: Self.bodyTemplate(for: .problem),
+                catalog: ErrorCatalog(id: catalog.id, title: catalog.title, entries: []),
+                envelope: .problem
+            )
+        }
+        self.internalError = internalError
+        // Precompute each entry's body for occurrences that fill no hole: those render without allocating.
+        for name in compiled.keys {
+            self.compiled[name]!.computeStaticBody(renderer: self)
+        }
+        self.internalError.computeStaticBody(renderer: self)
+    }
+
+    /// A renderer that cannot be configured as asked.
+    public struct ConfigurationError: Error, Hashable, Sendable, CustomStringConvertible {
+        /// What is wrong.
+        public var description: String
+
+        init(_ description: String) {
+            self.description = description
+        }
+    }
+
+    // MARK: Rendering
+
+    /// Renders any error: catalog errors as declared, anything else as the internal-error entry, whose body never
+    /// contains the original error's text.
+    public func render(_ error: any Error) -> RenderedError {
+        if let apiError = error as? APIError { return render(apiError) }
+        return render(APIError(unchecked: internalError.entry), using: internalError, isInternalError: true)
+    }
+
+    /// Renders a catalog error.
+    ///
+    /// An entry from another catalog renders through its own definition here only if this catalog has an entry
+    /// of that name; otherwise, and for client-origin entries (which a server never sends), the internal-error
+    /// entry stands in.
+    public func render(_ error: APIError) -> RenderedError {
+        guard let entry = compiled[error.entry.name], error.entry.origin == .server else {
+            return render(APIError(unchecked: internalError.entry), using: internalError, isInternalError: true)
+        }
+        return render(error, using: entry, isInternalError: false)
+    }
+
+    /// The body bytes alone, as ``render(_:)-(APIError)`` writes them.
+    public func body(for error: APIError) -> [UInt8] {
+        guard let entry = compiled[error.entry.name] else { return internalError.staticBody }
+        return body(for: error, using: entry)
+    }
+
+    private func render(_ error: APIError, using entry: CompiledEntry, isInternalError: Bool) -> RenderedError {
+        var fields = HTTPFields()
+        var dropped: [HTTPField.Name] = []
+        let body: [UInt8]
+        if entry.mayHaveContent {
+            fields[.contentType] = envelope.contentType
+            body = self.body(for: error, using: entry)
+        } else {
+            body = []
+        }
+        for header in entry.headers {
+            let value: String
+            if header.isConstant {
+                value = header.constantValue
+            } else {
+                value = (try? header.template.render { error.parameters[$0] ?? "" }) ?? ""
+            }
+            if Self.isSafeHeaderValue(value) {
+                fields.append(HTTPField(name: header.name, value: value))
+            } else {
+                dropped.append(header.name)
+            }
+        }
+        if let retryAfter = error.retryAfter {
+            fields[.retryAfter] = String(Self.wholeSecondsRoundedUp(retryAfter))
+        }
+        for field in error.headerFields {
+            if Self.isSafeHeaderValue(field.value) {
+                fields.append(field)
+            } else {
+                dropped.append(field.name)
+            }
+        }
+        return RenderedError(
+            status: entry.status,
+            headerFields: fields,
+            body: body,
+            entry: entry.entry,
+            isInternalError: isInternalError,
+            droppedHeaderFields: dropped
+        )
+    }
+
+    func body(for error: APIError, using entry: CompiledEntry, allowingStatic: Bool = true) -> [UInt8] {
+        if allowingStatic && entry.isStatic(for: error) { return entry.staticBody }
+        var output: [UInt8] = []
+        output.reserveCapacity(entry.program.staticByteCount + Self.estimatedHoleBytes(error, entry: entry))
+        var context = Context(error: error, entry: entry, renderer: self, fieldError: nil)
+        Self.run(entry.program, context: &context, into: &output)
+        return output
+    }
+
+    // MARK: WebSocket
+
+    /// Renders a WebSocket status packet for a request: the envelope with `requestID` filled in (BlazeAuth's
+    /// `{"id":5,"status":1}`).
+    public func statusPacket(_ error: APIError, requestID: JSONValue) -> [UInt8] {
+        var error = error
+        error.requestID = requestID
+        return body(for: error)
+    }
+
+    /// The close code and reason for a catalog close code: the reason cut to 123 bytes of UTF-8 on a character
+    /// boundary.
+    ///
+    /// - Returns: `nil` when the catalog has no close code of that name.
+    public func closeFrame(named name: String) -> (code: WebSocketCloseCode, reason: WebSocketCloseReason)? {
+        guard let closeCode = catalog.closeCode(named: name) else { return nil }
+        return (closeCode.code, WebSocketCloseReason(truncating: closeCode.reason ?? ""))
+    }
+
+    // MARK: Helpers
+
+    static func isSafeHeaderValue(_ value: String) -> Bool {
+        !value.utf8.contains { $0 == 0x0D || $0 == 0x0A || $0 == 0x00 }
+    }
+
+    static func wholeSecondsRoundedUp(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        if seconds < 0 || (seconds == 0 && attoseconds <= 0) { return 0 }
+        return attoseconds > 0 ? seconds + 1 : seconds
+    }
+
+    static func wholeMillisecondsRoundedUp(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        if seconds < 0 || (seconds == 0 && attoseconds <= 0) { return 0 }
+        let perMillisecond: Int64 = 1_000_000_000_000_000
+        let milliseconds = attoseconds / perMillisecond
+        let remainder = attoseconds % perMillisecond
+        return seconds * 1000 + milliseconds + (remainder > 0 ? 1 : 0)
+    }
+
+    private static func estimatedHoleBytes(_ error: APIError, entry: CompiledEntry) -> Int {
+        var total = 32
+        for value in error.parameters.values { total += value.utf8.count + value.utf8.count / 8 }
+        if let instance = error.instance { total += instance.utf8.count + 8 }
+        total += error.fieldErrors.count * 96
+        for fieldError in error.fieldErrors { total += fieldError.message.utf8.count + fieldError.field.utf8.count * 2 }
+        if error.details != nil || error.requestID != nil { total += 64 }
+        return total
+    }
+
+    /// The default body template of an envelope.
+    static func bodyTemplate(for envelope: Envelope) -> JSONTemplate {
+        if envelope.format == .json, let body = envelope.body { return body }
+        func value(_ name: String, optional: Bool = false) -> JSONTemplate {
+            .value(MessageTemplate.Placeholder(name: name, isOptional: optional))
+        }
+        var members: [JSONTemplate.Member] = [
+            .init(key: "type", value: value("type")),
+            .init(key: "title", value: value("title")),
+            .init(key: "status", value: value("status", optional: true)),
+            .init(key: "detail", value: value("message", optional: true)),
+            .init(key: "instance", value: value("instance", optional: true)),
+        ]
+        members += envelope.extensions
+        let usesErrors = envelope.extensions.contains { $0.value.placeholders.contains { $0.name == "errors" } }
+        if !usesErrors {
+            members.append(.init(key: "errors", value: value("errors", optional: true)))
+        }
+        return .object(members)
+    }
+
+    static func defaultFieldErrors(for envelope: Envelope) -> Envelope.FieldErrorLayout {
+        func value(_ name: String) -> JSONTemplate { .value(MessageTemplate.Placeholder(name: name)) }
+        if envelope.format == .problem {
+            // RFC 9457 §3's example: [{"detail": "…", "pointer": "#/age"}].
+            return .init(layout: .list, item: .object([.init(key: "detail", value: value("message")), .init(key: "pointer", value: value("pointer"))]))
+        }
+        return .init(layout: .map, item: .object([.init(key: "message", value: value("message"))]))
+    }
+}
