@@ -1,0 +1,165 @@
+import HTTPTypes
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension ErrorDecoder {
+    /// Fills a result from the envelope variables found in the body.
+    func apply(
+        _ variables: [String: JSONValue],
+        fieldErrorLayout: Envelope.FieldErrorLayout?,
+        to result: inout DecodedError
+    ) {
+        switch variables["code"] {
+        case .number(let text)?: result.code = Int(text).map(ErrorCode.integer) ?? .string(text)
+        case .string(let text)?: result.code = .string(text)
+        default: break
+        }
+        if result.status == nil, let code = variables["status"]?.integerValue, (100...599).contains(code) {
+            result.status = HTTPResponse.Status(code: code)
+        }
+        result.message = variables["message"]?.stringValue
+        result.title = variables["title"]?.stringValue
+        result.type = variables["type"]?.stringValue
+        result.instance = variables["instance"]?.stringValue
+        result.requestID = variables["requestID"]
+        if let details = variables["details"], details != .null { result.details = details }
+        if result.retryAfter == nil {
+            if let seconds = variables["retryAfterSeconds"]?.doubleValue, seconds >= 0, seconds < 1e12 {
+                result.retryAfter = .milliseconds(Int64((seconds * 1000).rounded(.up)))
+            } else if let milliseconds = variables["retryAfterMilliseconds"]?.doubleValue, milliseconds >= 0,
+                milliseconds < 1e15
+            {
+                result.retryAfter = .milliseconds(Int64(milliseconds.rounded(.up)))
+            }
+        }
+        for (name, value) in variables where name.hasPrefix("params.") {
+            result.parameters[String(name.dropFirst("params.".count))] = value.text
+        }
+        if let errors = variables["errors"], let fieldErrorLayout {
+            result.fieldErrors = Self.fieldErrors(errors, layout: fieldErrorLayout)
+        }
+    }
+
+    static func fieldErrors(_ value: JSONValue, layout: Envelope.FieldErrorLayout) -> [FieldError] {
+        func item(_ value: JSONValue, field: String?) -> FieldError? {
+            var variables: [String: JSONValue] = [:]
+            extract(layout.item, from: value, into: &variables)
+            let pointer = variables["pointer"]?.stringValue
+            let name = field ?? variables["field"]?.stringValue ?? pointer.map(Self.field(fromPointer:))
+            guard let name else { return nil }
+            let attributes = variables.keys.sorted().compactMap { key -> JSONValue.Member? in
+                guard key.hasPrefix("attributes."), let value = variables[key] else { return nil }
+                return JSONValue.Member(String(key.dropFirst("attributes.".count)), value)
+            }
+            // Attributes keep the order the item template gives them.
+            let ordered = layout.item.placeholders.compactMap { placeholder in
+                attributes.first { "attributes.\($0.key)" == placeholder.name }
+            }
+            return FieldError(
+                field: name,
+                message: variables["message"]?.stringValue ?? "",
+                pointer: pointer,
+                attributes: ordered
+            )
+        }
+        switch value {
+        case .object(let members):
+            return members.flatMap { member -> [FieldError] in
+                if case .array(let items) = member.value {
+                    return items.compactMap { item($0, field: member.key) }
+                }
+                return item(member.value, field: member.key).map { [$0] } ?? []
+            }
+        case .array(let items):
+            return items.compactMap { item($0, field: nil) }
+        default:
+            return []
+        }
+    }
+
+    /// `#/proxy_tags/0` → `proxy_tags.0`.
+    static func field(fromPointer pointer: String) -> String {
+        var path = Substring(pointer)
+        if path.hasPrefix("#") { path = path.dropFirst() }
+        if path.hasPrefix("/") { path = path.dropFirst() }
+        return path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { $0.replacing("~1", with: "/").replacing("~0", with: "~") }
+            .joined(separator: ".")
+    }
+
+    /// Finds the entry: by code, by code and status when a code is shared, else by status and message.
+    func match(_ result: inout DecodedError, hasCodeMember: Bool) {
+        var candidates = catalog.entries.filter { $0.origin == .server }
+        if let code = result.code {
+            candidates = candidates.filter { $0.code == code }
+        } else if hasCodeMember {
+            candidates = []
+        } else if catalog.entries.contains(where: { $0.code != nil && $0.status == nil }) {
+            // A status-packet catalog identifies entries by code alone; without one there is nothing to go on.
+            candidates = []
+        }
+        if let status = result.status, candidates.contains(where: { $0.status != nil }) {
+            candidates = candidates.filter { $0.status?.code == status.code }
+        } else if result.status == nil && result.code == nil {
+            candidates = []
+        }
+        if candidates.count > 1 || (candidates.count == 1 && candidates[0].code == nil) {
+            candidates = narrowByMessage(candidates, message: result.message)
+        }
+        guard candidates.count == 1, let entry = candidates.first else { return }
+        result.entry = entry
+        if let template = entry.message, !template.isConstant, let message = result.message,
+            message.utf8.count <= limits.maximumMessageLength, let values = template.match(message)
+        {
+            result.parameters.merge(values) { fromBody, _ in fromBody }
+        }
+    }
+
+    /// Keeps the entries whose message the response's message is: an exact match first, else a template match
+    /// (the one with the most literal text when several fit).
+    private func narrowByMessage(_ candidates: [ErrorEntry], message: String?) -> [ErrorEntry] {
+        guard let message else { return candidates.count == 1 ? candidates : [] }
+        let constant = candidates.filter {
+            guard let template = $0.message, template.isConstant else { return false }
+            return (try? template.render { _ in nil }) == message
+        }
+        if !constant.isEmpty { return Array(constant.prefix(1)) }
+        guard message.utf8.count <= limits.maximumMessageLength else { return [] }
+        let fitting = candidates.filter { $0.message.map { !$0.isConstant && $0.match(message) != nil } ?? false }
+        let best = fitting.max { literalLength($0) < literalLength($1) }
+        return best.map { [$0] } ?? []
+    }
+
+    private func literalLength(_ entry: ErrorEntry) -> Int {
+        (entry.message?.segments ?? []).reduce(0) { total, segment in
+            if case .literal(let text) = segment { total + text.utf8.count } else { total }
+        }
+    }
+
+    /// A `Retry-After` value: delta-seconds, or an HTTP-date relative to the response's `Date` (else now).
+    static func retryAfter(_ value: String, date: String?, now: Int64?) -> Duration? {
+        let trimmed = value.trimmingASCIISpaces
+        if let seconds = Int64(trimmed), seconds >= 0 { return .seconds(seconds) }
+        guard let target = HTTPDate.secondsSince1970(trimmed) else { return nil }
+        let reference = date.flatMap(HTTPDate.secondsSince1970) ?? now ?? currentTime()
+        return .seconds(max(0, target - reference))
+    }
+
+    private static func currentTime() -> Int64 {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Int64(spec.tv_sec)
+    }
+}
+
+extension String {
+    fileprivate var trimmingASCIISpaces: String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}

@@ -1,0 +1,183 @@
+public import HTTPTypes
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads error responses back into catalog errors.
+///
+/// The catalog's envelope, run backwards, pulls the code, message and other members out of the body (member
+/// order does not matter); the entry is found by code, by code and status when a code is shared, else by status
+/// and message template (BatchData's four 403s differ only in message), and its parameters are pulled back out
+/// of the message. Any bytes are accepted: bodies over the size limit, nested too deep, not UTF-8 or not JSON
+/// come back unrecognised with a ``DecodedError/Problem``, never a crash.
+///
+/// ```swift
+/// let decoder = ErrorDecoder(catalog: catalog)
+/// let error = decoder.decode(status: .notFound, body: Array(#"{"code":20003,"message":"Member 'abc' not found."}"#.utf8))
+/// error.name          // "MemberRefNotFound"
+/// error.parameters    // ["memberRef": "abc"]
+/// ```
+public struct ErrorDecoder: Sendable {
+    /// The bounds a body must stay within.
+    public struct Limits: Hashable, Sendable {
+        /// The largest body parsed, in bytes.
+        public var maximumBodySize: Int
+        /// The deepest nesting parsed.
+        public var maximumDepth: Int
+        /// The longest message matched against templates, in bytes (matching is quadratic in the worst case).
+        public var maximumMessageLength: Int
+
+        /// Creates limits.
+        public init(maximumBodySize: Int = 1 << 20, maximumDepth: Int = 64, maximumMessageLength: Int = 16 << 10) {
+            self.maximumBodySize = maximumBodySize
+            self.maximumDepth = maximumDepth
+            self.maximumMessageLength = maximumMessageLength
+        }
+
+        /// 1 MiB, 64 levels, 16 KiB messages.
+        public static let `default` = Limits()
+    }
+
+    /// The catalog.
+    public let catalog: ErrorCatalog
+    /// The bounds a body must stay within.
+    public let limits: Limits
+
+    /// Creates a decoder.
+    public init(catalog: ErrorCatalog, limits: Limits = .default) {
+        self.catalog = catalog
+        self.limits = limits
+    }
+
+    /// Decodes an HTTP error response.
+    ///
+    /// - Parameters:
+    ///   - status: The response status.
+    ///   - headerFields: The response headers (`Content-Type` picks the envelope, `Retry-After` the delay).
+    ///   - body: The body bytes.
+    ///   - now: Seconds since 1970, for a `Retry-After` HTTP-date when the response has no `Date`; default the
+    ///     system clock.
+    public func decode(
+        status: HTTPResponse.Status?,
+        headerFields: HTTPFields = [:],
+        body: [UInt8],
+        now: Int64? = nil
+    ) -> DecodedError {
+        var result = DecodedError(status: status, rawBody: Array(body.prefix(limits.maximumBodySize)))
+        if let retryAfter = headerFields[.retryAfter] {
+            result.retryAfter = Self.retryAfter(retryAfter, date: headerFields[.date], now: now)
+        }
+        var variables: [String: JSONValue] = [:]
+        var layout: Envelope.FieldErrorLayout?
+        if body.count > limits.maximumBodySize {
+            result.problem = .tooLarge(body.count, limit: limits.maximumBodySize)
+        } else if !body.isEmpty {
+            if let value = parse(body, problem: &result.problem) {
+                result.body = value
+                (variables, layout) = extract(value, contentType: headerFields[.contentType])
+            }
+        }
+        apply(variables, fieldErrorLayout: layout, to: &result)
+        match(&result, hasCodeMember: variables["code"] != nil)
+        return result
+    }
+
+    /// Decodes a WebSocket status packet (a body with no HTTP status around it).
+    public func decodeStatusPacket(_ body: [UInt8]) -> DecodedError {
+        decode(status: nil, body: body)
+    }
+
+    // MARK: Parsing
+
+    private func parse(_ body: [UInt8], problem: inout DecodedError.Problem?) -> JSONValue? {
+        if String(validating: body, as: UTF8.self) == nil {
+            var offset = 0
+            var iterator = body.makeIterator()
+            var utf8 = UTF8()
+            loop: while true {
+                switch utf8.decode(&iterator) {
+                case .scalarValue(let scalar): offset += UTF8.width(scalar)
+                case .emptyInput, .error: break loop
+                }
+            }
+            problem = .invalidUTF8(offset: offset)
+            return nil
+        }
+        do {
+            return try JSONParser(maximumDepth: limits.maximumDepth).parse(body)
+        } catch {
+            if error.reason.hasPrefix("nesting deeper") {
+                problem = .tooDeep(limit: limits.maximumDepth, offset: error.offset)
+            } else {
+                problem = .malformedJSON(error.reason, offset: error.offset)
+            }
+            return nil
+        }
+    }
+
+    /// The envelope variables found in a body: the envelope the content type names first, then the others.
+    private func extract(
+        _ value: JSONValue,
+        contentType: String?
+    ) -> ([String: JSONValue], Envelope.FieldErrorLayout?) {
+        var envelopes = [catalog.envelope] + catalog.envelope.alternatives
+        if let contentType, contentType.lowercased().hasPrefix("application/problem+json"),
+            let index = envelopes.firstIndex(where: { $0.format == .problem })
+        {
+            envelopes.insert(envelopes.remove(at: index), at: 0)
+        }
+        for envelope in envelopes {
+            var variables: [String: JSONValue] = [:]
+            Self.extract(ErrorRenderer.bodyTemplate(for: envelope), from: value, into: &variables)
+            if variables["code"] != nil || variables["message"] != nil || variables["status"] != nil {
+                return (variables, envelope.fieldErrors ?? ErrorRenderer.defaultFieldErrors(for: envelope))
+            }
+        }
+        return (Self.wellKnownMembers(of: value), nil)
+    }
+
+    /// Runs a body template backwards: each placeholder takes the value at its place in `value`.
+    static func extract(_ template: JSONTemplate, from value: JSONValue, into variables: inout [String: JSONValue]) {
+        switch (template, value) {
+        case (.object(let members), .object(let valueMembers)):
+            for member in members {
+                guard let found = valueMembers.first(where: { $0.key == member.key }) else { continue }
+                extract(member.value, from: found.value, into: &variables)
+            }
+        case (.array(let elements), .array(let values)):
+            for (element, value) in zip(elements, values) { extract(element, from: value, into: &variables) }
+        case (.value(let placeholder), _):
+            if variables[placeholder.name] == nil { variables[placeholder.name] = value }
+        case (.string(let template), .string(let text)):
+            guard text.utf8.count <= 16 << 10, let values = template.match(text) else { return }
+            for (name, value) in values where variables[name] == nil { variables[name] = .string(value) }
+        default:
+            break
+        }
+    }
+
+    /// For bodies in no catalog envelope: the members most APIs use for a code and a message.
+    private static func wellKnownMembers(of value: JSONValue) -> [String: JSONValue] {
+        var variables: [String: JSONValue] = [:]
+        var object = value
+        if let nested = value["error"], case .object = nested { object = nested }
+        for key in ["message", "detail", "error_message", "errorMessage", "error_description", "error", "title"] {
+            if let text = object[key]?.stringValue {
+                variables["message"] = .string(text)
+                break
+            }
+        }
+        for key in ["code", "error_code", "errorCode", "type"] {
+            if let code = object[key], code.stringValue != nil || code.integerValue != nil {
+                variables["code"] = code
+                break
+            }
+        }
+        return variables
+    }
+}

@@ -1,0 +1,102 @@
+import Errata
+import ErrataCatalogs
+import ErrataTools
+import HTTPTypes
+import Testing
+
+/// Render → decode gives back the same entry and values, for every entry of every bundled catalog.
+@Suite struct RoundTripTests {
+    static let catalogs: [ErrorCatalog] = BundledCatalogs.paths.compactMap { CatalogLoader().load(path: $0).catalog }
+
+    /// Values a user might type, and the ones that break naive escaping.
+    static let awkwardValues = [
+        "abcde", "", " ", "quote\"d", "back\\slash", "new\nline", "tab\tand\r\n", "{braces}", "{{", "}}",
+        "emoji 🧑‍🧑‍🧒 and ñ", "' not found.", "\u{0}\u{1F}", "slash/slash", "\u{FFFD}", "日本語",
+        String(repeating: "x", count: 2000),
+    ]
+
+    /// A small deterministic generator (SplitMix64), so failures reproduce.
+    struct Generator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static func randomValue(_ generator: inout Generator) -> String {
+        let alphabet: [Character] = Array("aZ09 '\"\\{}/\n\t\r:,.[]-_é€𝄞🙂\u{7F}\u{2028}")
+        let count = Int.random(in: 0...24, using: &generator)
+        return String((0..<count).map { _ in alphabet.randomElement(using: &generator)! })
+    }
+
+    @Test func bundledCatalogsAllLoad() {
+        #expect(Self.catalogs.count == BundledCatalogs.paths.count)
+    }
+
+    @Test(arguments: BundledCatalogs.ids)
+    func everyEntryRoundTripsWithArbitraryParameters(_ id: String) throws {
+        let catalog = try #require(Self.catalogs.first { $0.id == id })
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let decoder = ErrorDecoder(catalog: catalog)
+        var generator = Generator(state: UInt64(id.utf8.count) * 7919)
+        for entry in catalog.entries where entry.origin == .server {
+            for round in 0..<(Self.awkwardValues.count + 40) {
+                var parameters: [String: String] = [:]
+                for name in entry.parameterNames {
+                    parameters[name] =
+                        round < Self.awkwardValues.count ? Self.awkwardValues[round] : Self.randomValue(&generator)
+                }
+                let error = try APIError(entry, parameters: parameters, requestID: 7)
+                let rendered = renderer.render(error)
+                let decoded = decoder.decode(
+                    status: entry.status == nil ? nil : rendered.status,
+                    headerFields: rendered.headerFields,
+                    body: rendered.body
+                )
+                #expect(decoded.name == entry.name, "\(entry.name) with \(parameters): \(String(decoding: rendered.body, as: UTF8.self))")
+                #expect(decoded.problem == nil)
+                if decoded.name == entry.name, entry.message.map({ !$0.isConstant }) == true {
+                    #expect(decoded.parameters == parameters, "\(entry.name)")
+                }
+            }
+        }
+    }
+
+    @Test func retryAfterRoundTripsThroughHeaderAndBody() throws {
+        let catalog = try #require(Self.catalogs.first { $0.id == "pluralkit" })
+        let rendered = try ErrorRenderer(catalog: catalog).render(
+            try APIError("TooManyRequests", in: catalog, retryAfter: .milliseconds(2500))
+        )
+        let decoded = ErrorDecoder(catalog: catalog).decode(status: rendered.status, body: rendered.body)
+        #expect(decoded.name == "TooManyRequests")
+        #expect(decoded.retryAfter == .milliseconds(2500))
+        let withHeader = ErrorDecoder(catalog: catalog).decode(
+            status: rendered.status,
+            headerFields: rendered.headerFields,
+            body: rendered.body
+        )
+        #expect(withHeader.retryAfter == .seconds(3))
+    }
+
+    @Test func fieldErrorsRoundTrip() throws {
+        let catalog = try #require(Self.catalogs.first { $0.id == "pluralkit" })
+        let fieldErrors = [
+            FieldError(field: "name", message: "Too long.", attributes: [.init("max_length", 100), .init("actual_length", 140)]),
+            FieldError(field: "name", message: "Bad \"chars\"."),
+            FieldError(field: "description", message: "Too long.", attributes: [.init("max_length", 1000), .init("actual_length", 1001)]),
+        ]
+        let rendered = try ErrorRenderer(catalog: catalog).render(
+            try APIError("InvalidJSONModel", in: catalog, fieldErrors: fieldErrors)
+        )
+        let decoded = ErrorDecoder(catalog: catalog).decode(status: rendered.status, body: rendered.body)
+        #expect(decoded.name == "InvalidJSONModel")
+        #expect(decoded.fieldErrors.map(\.field) == ["name", "name", "description"])
+        #expect(decoded.fieldErrors.map(\.message) == fieldErrors.map(\.message))
+        #expect(decoded.fieldErrors[0].attribute("max_length") == 100)
+        #expect(decoded.fieldErrors[2].attribute("actual_length") == 1001)
+    }
+}
