@@ -1,0 +1,145 @@
+import Errata
+
+extension CatalogComparison {
+    mutating func compareEnvelopes() {
+        compareEnvelope(old.envelope, new.envelope, prefix: "")
+        let matching = Matching(old.envelope.alternatives, new.envelope.alternatives, name: \.format.rawValue)
+        for step in matching.steps {
+            switch step {
+            case .same(let before, let after), .renamed(let before, let after):
+                compareEnvelope(before, after, prefix: "alternative '\(after.format)': ")
+            case .removed(let alternative):
+                report(.major, .envelope, "alternative '\(alternative.format)' removed")
+            }
+        }
+        for alternative in matching.added {
+            report(.minor, .envelope, "alternative '\(alternative.format)' added")
+        }
+    }
+
+    /// Compares two envelopes, leaving out their alternatives. Once the format differs nothing else is comparable.
+    private mutating func compareEnvelope(_ before: Envelope, _ after: Envelope, prefix: String) {
+        guard before.format == after.format else {
+            report(.major, .envelope, "\(prefix)format changed from \(before.format) to \(after.format)")
+            return
+        }
+        if before.contentType != after.contentType {
+            report(
+                .major,
+                .envelope,
+                "\(prefix)content type changed from \(before.contentType) to \(after.contentType)"
+            )
+        }
+        if before.format == .json {
+            compareMembers(before.body, after.body, noun: "\(prefix)member")
+        } else {
+            compareMembers(.object(before.extensions), .object(after.extensions), noun: "\(prefix)extension member")
+        }
+        switch (before.fieldErrors, after.fieldErrors) {
+        case (nil, nil):
+            break
+        case (let layout?, nil):
+            report(.major, .envelope, "\(prefix)field errors (layout \(layout.layout)) removed")
+        case (nil, let layout?):
+            report(.minor, .envelope, "\(prefix)field errors (layout \(layout.layout)) added")
+        case (let oldLayout?, let newLayout?):
+            if oldLayout.layout != newLayout.layout {
+                report(
+                    .major,
+                    .envelope,
+                    "\(prefix)field errors layout changed from \(oldLayout.layout) to \(newLayout.layout)"
+                )
+            }
+            compareMembers(oldLayout.item, newLayout.item, noun: "\(prefix)field error member")
+        }
+    }
+
+    /// Compares two JSON templates member by member, by path (`status.code`, `errors[0]`).
+    ///
+    /// A removed member is major, unless a new member holds the very same value: then it is reported as a rename,
+    /// still major. A member whose value changed is major, except an optional placeholder becoming a required one
+    /// (`{x?}` → `{x}`), which only adds a member. An added member is minor.
+    private mutating func compareMembers(_ before: JSONTemplate?, _ after: JSONTemplate?, noun: String) {
+        let oldLeaves = before.map { leaves(of: $0) } ?? []
+        let newLeaves = after.map { leaves(of: $0) } ?? []
+        let oldValues = Dictionary(oldLeaves, uniquingKeysWith: { first, _ in first })
+        let newValues = Dictionary(newLeaves, uniquingKeysWith: { first, _ in first })
+        var addedPaths = newLeaves.map(\.path).filter { oldValues[$0] == nil }
+
+        for (path, oldValue) in oldLeaves {
+            guard let newValue = newValues[path] else {
+                if let index = addedPaths.firstIndex(where: { newValues[$0] == oldValue }) {
+                    let newPath = addedPaths.remove(at: index)
+                    report(
+                        .major,
+                        .envelope,
+                        "\(noun) '\(path)' renamed to '\(newPath)' (same value \(describe(oldValue)))"
+                    )
+                } else {
+                    report(.major, .envelope, "\(noun) '\(path)' removed (was \(describe(oldValue)))")
+                }
+                continue
+            }
+            guard oldValue != newValue else { continue }
+            if case .value(let oldPlaceholder) = oldValue, case .value(let newPlaceholder) = newValue,
+                oldPlaceholder.name == newPlaceholder.name
+            {
+                if newPlaceholder.isOptional {
+                    report(
+                        .major,
+                        .envelope,
+                        "\(noun) '\(path)' may now be left out (\(describe(oldValue)) became \(describe(newValue)))"
+                    )
+                } else {
+                    report(
+                        .minor,
+                        .envelope,
+                        "\(noun) '\(path)' is now always present (\(describe(oldValue)) became \(describe(newValue)))"
+                    )
+                }
+            } else {
+                report(
+                    .major,
+                    .envelope,
+                    "\(noun) '\(path)' changed from \(describe(oldValue)) to \(describe(newValue))"
+                )
+            }
+        }
+        for path in addedPaths {
+            report(.minor, .envelope, "\(noun) '\(path)' added (\(describe(newValues[path] ?? .null)))")
+        }
+    }
+
+    /// The template's leaves (scalars, placeholders, empty containers) with their paths, in the order written.
+    private func leaves(of template: JSONTemplate) -> [(path: String, value: JSONTemplate)] {
+        var result: [(path: String, value: JSONTemplate)] = []
+        // No members at all (a problem envelope without extensions) has nothing to compare.
+        if case .object(let members) = template, members.isEmpty { return [] }
+        func visit(_ node: JSONTemplate, _ path: String) {
+            switch node {
+            case .object(let members) where !members.isEmpty:
+                for member in members { visit(member.value, path.isEmpty ? member.key : "\(path).\(member.key)") }
+            case .array(let elements) where !elements.isEmpty:
+                for (index, element) in elements.enumerated() { visit(element, "\(path)[\(index)]") }
+            default:
+                // A body that is a bare value, with no member around it, is named for what it is.
+                result.append((path.isEmpty ? "(body)" : path, node))
+            }
+        }
+        visit(template, "")
+        return result
+    }
+
+    /// A leaf as the catalog writes it: `"{code}"`, `"{errors?}"`, `"Error: {message}"`, `42`, `null`.
+    private func describe(_ leaf: JSONTemplate) -> String {
+        switch leaf {
+        case .value(let placeholder): quoted("{\(placeholder.name)\(placeholder.isOptional ? "?" : "")}")
+        case .string(let template): quoted(template.source)
+        case .number(let text): text
+        case .bool(let value): String(value)
+        case .null: "null"
+        case .object: "{}"
+        case .array: "[]"
+        }
+    }
+}
