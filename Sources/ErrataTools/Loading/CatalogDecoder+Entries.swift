@@ -11,12 +11,8 @@ extension CatalogDecoder {
         var map = CatalogSourceMap.Node(location: location(of: node))
         defer { sourceMap.entries.append(map) }
         // Name the entry in messages as soon as we know its name.
-        var context = "in code #\(index + 1)"
-        if case .mapping(let pairs) = node.value,
-            let name = pairs.first(where: { $0.key.scalarText == "name" })?.value.scalarText
-        {
-            context = "in code '\(name)'"
-        }
+        let entryName = Self.itemName("code", node, index: index)
+        let context = "in \(entryName)"
         guard
             let fields = fields(
                 of: node,
@@ -26,13 +22,15 @@ extension CatalogDecoder {
                 map: &map
             )
         else { return nil }
-        let errorsBefore = diagnostics.count { $0.severity == .error }
+        let errorsBefore = errorCount
 
         let name = fields["name"].flatMap { symbol($0, "name") }
         var code: ErrorCode?
         if let node = fields["code"], !node.isNull {
             if let value = node.integer {
                 code = .integer(value)
+            } else if node.scalarText == nil {
+                error("'code' \(context) must be a whole number or text, found \(node.kindDescription)", at: node)
             } else if let text = string(node, "'code' \(context)") {
                 if text.isEmpty { error("'code' \(context) is empty; remove it or give a value", at: node) }
                 code = .string(text)
@@ -40,7 +38,10 @@ extension CatalogDecoder {
         }
         let status = fields["status"].flatMap { integer($0, "'status' \(context)", in: 100...599) }
         if fields["code"] == nil, fields["status"] == nil {
-            error("\(context) has neither 'code' nor 'status'; give at least one so the wire can identify it", at: node)
+            error(
+                "\(entryName) has neither 'code' nor 'status'; give at least one so the wire can identify it",
+                at: node
+            )
         }
         let title = optionalString(fields["title"], "'title' \(context)")
         let message = fields["message"].flatMap { template($0, "'message' \(context)") }
@@ -59,7 +60,7 @@ extension CatalogDecoder {
         let group = optionalString(fields["group"], "'group' \(context)")
         let allowances = fields["lint"].flatMap { lintAllowances($0, context: context, map: &map) }
 
-        guard diagnostics.count(where: { $0.severity == .error }) == errorsBefore, let name else { return nil }
+        guard errorCount == errorsBefore, let name else { return nil }
         return ErrorEntry(
             name: name,
             code: code,
@@ -104,7 +105,7 @@ extension CatalogDecoder {
             guard let name = keyNode.scalarText, MessageTemplate.isValidName(Substring(name)), !name.contains(".")
             else {
                 error(
-                    "parameter name \(keyNode.kindDescription) \(context) is not valid; use letters, digits and '_', "
+                    "parameter name \(Self.quotedKey(keyNode)) \(context) is not valid; use letters, digits and '_', "
                         + "starting with a letter, like 'memberRef'",
                     at: keyNode
                 )
@@ -158,7 +159,7 @@ extension CatalogDecoder {
             let value = pair.value
             guard let name = keyNode.scalarText, HTTPField.Name(name) != nil else {
                 error(
-                    "header name \(keyNode.kindDescription) \(context) is not a valid HTTP field name; use letters, "
+                    "header name \(Self.quotedKey(keyNode)) \(context) is not a valid HTTP field name; use letters, "
                         + "digits and '-', like 'WWW-Authenticate'",
                     at: keyNode
                 )
@@ -205,8 +206,9 @@ extension CatalogDecoder {
                 guard let id = decoder.string(item, "a rule in 'lint.allow'") else { return nil }
                 guard LintRule.named(id) != nil else {
                     decoder.error(
-                        "unknown lint rule '\(id)' \(context)\(Suggestion.hint(for: id, in: LintRule.all.map(\.id)))"
-                            + "; 'errata lint --rules' lists them",
+                        "unknown lint rule '\(id)' \(context)"
+                            + (Suggestion.closest(to: id, in: LintRule.all.map(\.id)).map { "; did you mean '\($0)'?" }
+                                ?? "; 'errata lint --rules' lists them"),
                         at: item
                     )
                     return nil
@@ -263,7 +265,7 @@ extension CatalogDecoder {
     mutating func closeCode(_ node: YAMLNode, index: Int) -> CloseCodeEntry? {
         var map = CatalogSourceMap.Node(location: location(of: node))
         defer { sourceMap.closeCodes.append(map) }
-        let context = "in close code #\(index + 1)"
+        let context = "in \(Self.itemName("close code", node, index: index))"
         guard
             let fields = fields(
                 of: node,
@@ -273,7 +275,7 @@ extension CatalogDecoder {
                 map: &map
             )
         else { return nil }
-        let code = fields["code"].flatMap { integer($0, "close code", in: 1000...4999) }
+        let code = fields["code"].flatMap { integer($0, "'code' \(context)", in: 1000...4999) }
         let name = fields["name"].flatMap { symbol($0, "close code name") }
         let reason = optionalString(fields["reason"], "'reason' \(context)")
         let description = optionalString(fields["description"], "'description' \(context)")
@@ -291,7 +293,7 @@ extension CatalogDecoder {
     mutating func operation(_ node: YAMLNode, index: Int) -> Operation? {
         var map = CatalogSourceMap.Node(location: location(of: node))
         defer { sourceMap.operations.append(map) }
-        let context = "in operation #\(index + 1)"
+        let context = "in \(Self.itemName("operation", node, index: index))"
         guard
             let fields = fields(
                 of: node,
@@ -326,6 +328,14 @@ extension CatalogDecoder {
             return nil
         }
         return text
+    }
+}
+
+extension CatalogDecoder {
+    /// A key for messages: `'member-ref'` (cut at 40 characters), or what it is when it is not text (`a list`).
+    static func quotedKey(_ node: YAMLNode) -> String {
+        guard let text = node.scalarText, !node.isNull else { return node.kindDescription }
+        return text.count > 40 ? "'\(text.prefix(40))…'" : "'\(text)'"
     }
 }
 

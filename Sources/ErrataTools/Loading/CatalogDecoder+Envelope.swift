@@ -38,7 +38,7 @@ extension CatalogDecoder {
                         error(
                             "extension member '\(member.key)' \(context) is an RFC 9457 member already; choose "
                                 + "another name",
-                            at: extensionsNode
+                            at: Self.keyNode(member.key, in: extensionsNode) ?? extensionsNode
                         )
                     }
                     extensions = members
@@ -136,12 +136,12 @@ extension CatalogDecoder {
             let keyNode = pair.key
             let valueNode = pair.value
                 guard let key = keyNode.scalarText else {
-                    error("member names \(context) must be text, found \(keyNode.kindDescription)", at: keyNode)
+                    error("member names in \(context) must be text, found \(keyNode.kindDescription)", at: keyNode)
                     isValid = false
                     continue
                 }
                 guard seen.insert(key).inserted else {
-                    error("duplicate member '\(key)' \(context); keep one", at: keyNode)
+                    error("duplicate member '\(key)' in \(context); keep one", at: keyNode)
                     isValid = false
                     continue
                 }
@@ -154,18 +154,22 @@ extension CatalogDecoder {
             return isValid ? .object(members) : nil
         case .sequence(let items):
             var elements: [JSONTemplate] = []
+            var isValid = true
             for item in items {
-                guard let element = jsonTemplate(item, variables: variables, context: context) else { return nil }
+                guard let element = jsonTemplate(item, variables: variables, context: context) else {
+                    isValid = false
+                    continue
+                }
                 elements.append(element)
             }
-            return .array(elements)
+            return isValid ? .array(elements) : nil
         case .scalar(let text, let isPlain):
             if isPlain {
                 if node.isNull { return .null }
                 if let value = node.bool { return .bool(value) }
                 if Self.isJSONNumber(text) { return .number(text) }
             }
-            guard let template = template(node, "template \(context)", allowingOptional: true) else { return nil }
+            guard let template = template(node, "template in \(context)", allowingOptional: true) else { return nil }
             var isValid = true
             for case .placeholder(let placeholder) in template.segments where !variables.contains(placeholder.name) {
                 error(
@@ -180,12 +184,10 @@ extension CatalogDecoder {
             if template.segments.count == 1, case .placeholder(let placeholder) = template.segments[0] {
                 return .value(placeholder)
             }
-            if template.segments.contains(where: {
-                if case .placeholder(let placeholder) = $0 { placeholder.isOptional } else { false }
-            }) {
+            for case .placeholder(let placeholder) in template.segments where placeholder.isOptional {
                 error(
-                    "an optional placeholder '{name?}' \(context) must stand alone in its string, because it "
-                        + "removes the whole member when absent",
+                    "optional placeholder '{\(placeholder.name)?}' in \(context) must stand alone in its string, "
+                        + "because it removes the whole member when absent; write '{\(placeholder.name)}' here",
                     at: node
                 )
                 return nil

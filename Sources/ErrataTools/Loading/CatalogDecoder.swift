@@ -7,6 +7,16 @@ import Errata
 struct CatalogDecoder {
     let file: String
     var diagnostics: [Diagnostic] = []
+    /// Every error found, including those past ``maximumReportedErrors`` that were not kept; a count, so that
+    /// checking for new errors costs nothing.
+    var errorCount = 0
+
+    /// The most errors kept in ``diagnostics``. A real catalog never comes close; a hostile one (a mapping of
+    /// 100,000 unknown keys) would otherwise spend most of its time writing messages nobody reads.
+    static let maximumReportedErrors = 1000
+
+    /// Whether another error would still be kept; checked before work that only serves the message.
+    var isReportingErrors: Bool { errorCount < Self.maximumReportedErrors }
     var sourceMap: CatalogSourceMap
 
     init(file: String) {
@@ -20,7 +30,10 @@ struct CatalogDecoder {
 
     mutating func decode(_ root: YAMLNode?) -> ErrorCatalog? {
         guard let root else {
-            error("the file is empty; a catalog starts with 'errata: 1', 'id', 'title', 'version' and 'codes'", at: nil)
+            error(
+                "the file is empty; a catalog starts with 'errata: 1', 'id', 'title', 'version' and 'codes'",
+                at: SourceLocation(file: file, line: 1, column: 1)
+            )
             return nil
         }
         var rootMap = CatalogSourceMap.Node(location: location(of: root))
@@ -49,13 +62,12 @@ struct CatalogDecoder {
         let closeCodes = fields["closeCodes"].map { list($0, "'closeCodes'") { $0.closeCode($1, index: $2) } } ?? []
         let operations = fields["operations"].map { list($0, "'operations'") { $0.operation($1, index: $2) } } ?? []
 
-        checkUniqueNames(entries.map(\.name), kind: "code", locations: sourceMap.entries)
-        checkUniqueNames(closeCodes.map(\.name), kind: "close code", locations: sourceMap.closeCodes)
-        checkUniqueNames(operations.map(\.name), kind: "operation", locations: sourceMap.operations)
-        checkUniqueNames(groups.map(\.name), kind: "group", locations: sourceMap.groups)
+        checkUniqueNames(in: fields["codes"], kind: "code")
+        checkUniqueNames(in: fields["closeCodes"], kind: "close code")
+        checkUniqueNames(in: fields["operations"], kind: "operation")
+        checkUniqueNames(in: fields["groups"], kind: "group")
 
-        guard !diagnostics.contains(where: { $0.severity == .error }), let id, let title, let version, let envelope
-        else { return nil }
+        guard errorCount == 0, let id, let title, let version, let envelope else { return nil }
         return ErrorCatalog(
             formatVersion: 1,
             id: id,
@@ -76,30 +88,57 @@ struct CatalogDecoder {
         SourceLocation(file: file, line: node.line, column: node.column)
     }
 
-    mutating func error(_ message: String, at node: YAMLNode?, rule: LintRule? = nil) {
-        diagnostics.append(Diagnostic(.error, message, at: node.map(location(of:)), rule: rule?.id))
+    mutating func error(_ message: @autoclosure () -> String, at node: YAMLNode?, rule: LintRule? = nil) {
+        if isReportingErrors {
+            diagnostics.append(Diagnostic(.error, message(), at: node.map(location(of:)), rule: rule?.id))
+        }
+        errorCount += 1
     }
 
-    mutating func error(_ message: String, at location: SourceLocation, rule: LintRule? = nil) {
-        diagnostics.append(Diagnostic(.error, message, at: location, rule: rule?.id))
+    mutating func error(_ message: @autoclosure () -> String, at location: SourceLocation, rule: LintRule? = nil) {
+        if isReportingErrors { diagnostics.append(Diagnostic(.error, message(), at: location, rule: rule?.id)) }
+        errorCount += 1
     }
 
-    private mutating func checkUniqueNames(_ names: [String], kind: String, locations: [CatalogSourceMap.Node]) {
-        var first: [String: Int] = [:]
-        for (index, name) in names.enumerated() {
+    /// Reports names used twice in a list of named items.
+    ///
+    /// Reads the names from the file rather than from the decoded items, so that a duplicate is found even when
+    /// one of its items has other errors, and is reported at the right item.
+    private mutating func checkUniqueNames(in listNode: YAMLNode?, kind: String) {
+        guard case .sequence(let items)? = listNode?.value else { return }
+        var first: [String: YAMLNode] = [:]
+        for item in items {
+            guard let nameNode = Self.value(of: "name", in: item), !nameNode.isNull, let name = nameNode.scalarText
+            else { continue }
             if let earlier = first[name] {
-                let here = index < locations.count ? locations[index]["name"] : sourceMap.root.location
-                let there = earlier < locations.count ? locations[earlier]["name"] : sourceMap.root.location
                 error(
-                    "duplicate \(kind) name '\(name)', first used at line \(there.line); names must be unique, so "
+                    "duplicate \(kind) name '\(name)', first used at line \(earlier.line); names must be unique, so "
                         + "rename one",
-                    at: here,
+                    at: nameNode,
                     rule: .duplicateName
                 )
             } else {
-                first[name] = index
+                first[name] = nameNode
             }
         }
+    }
+
+    /// The value of the first `key` in a mapping node, as written.
+    static func value(of key: String, in node: YAMLNode) -> YAMLNode? {
+        guard case .mapping(let pairs) = node.value else { return nil }
+        return pairs.first { $0.key.scalarText == key }?.value
+    }
+
+    /// The first `key` of a mapping node, as written.
+    static func keyNode(_ key: String, in node: YAMLNode) -> YAMLNode? {
+        guard case .mapping(let pairs) = node.value else { return nil }
+        return pairs.first { $0.key.scalarText == key }?.key
+    }
+
+    /// How messages name a list item: `code 'MemberNotFound'` once its name is known, else `code #3`.
+    static func itemName(_ kind: String, _ node: YAMLNode, index: Int) -> String {
+        if let name = value(of: "name", in: node)?.scalarText, !name.isEmpty { return "\(kind) '\(name)'" }
+        return "\(kind) #\(index + 1)"
     }
 
     // MARK: Structure
@@ -117,6 +156,10 @@ struct CatalogDecoder {
             return nil
         }
         var result: [String: YAMLNode] = [:]
+        // A misspelt key stands in for the key it was meant to be, when that key is not written too, so that one
+        // typo is one error: not also "missing required key", or a check that needed the key.
+        let writtenKeys = Set(pairs.compactMap { $0.key.scalarText })
+        var standIns: [String: YAMLNode] = [:]
         for pair in pairs {
             let keyNode = pair.key
             let value = pair.value
@@ -125,13 +168,20 @@ struct CatalogDecoder {
                 continue
             }
             guard allowed.contains(key) else {
-                error(
-                    "unknown key '\(key)' \(context)\(Suggestion.hint(for: key, in: allowed))"
-                        + (Suggestion.closest(to: key, in: allowed) == nil
-                            ? "; allowed keys are \(allowed.map { "'\($0)'" }.joined(separator: ", "))" : ""),
-                    at: keyNode,
-                    rule: nil
-                )
+                let suggestion = isReportingErrors ? Suggestion.closest(to: key, in: allowed) : nil
+                if let suggestion {
+                    error(
+                        "unknown key \(Self.quotedKey(keyNode)) \(context); did you mean '\(suggestion)'?",
+                        at: keyNode
+                    )
+                    if !writtenKeys.contains(suggestion), standIns[suggestion] == nil { standIns[suggestion] = value }
+                } else {
+                    error(
+                        "unknown key \(Self.quotedKey(keyNode)) \(context); allowed keys are "
+                            + allowed.map { "'\($0)'" }.joined(separator: ", "),
+                        at: keyNode
+                    )
+                }
                 continue
             }
             if result[key] != nil {
@@ -141,6 +191,7 @@ struct CatalogDecoder {
             result[key] = value
             map.keys[key] = location(of: value)
         }
+        result.merge(standIns) { written, _ in written }
         for key in required where result[key] == nil {
             error("missing required key '\(key)' \(context)", at: node)
         }
@@ -229,10 +280,11 @@ struct CatalogDecoder {
         do {
             return try MessageTemplate(text, allowingOptionalPlaceholders: allowingOptional)
         } catch {
+            // Point at the offending character when the text is written as it reads, on one line; otherwise
+            // (escapes, folding, block scalars) at the start of the value.
             var location = location(of: node)
-            if !text.contains("\n") {
-                let isQuoted = if case .scalar(_, false) = node.value { true } else { false }
-                location.column += error.offset + (isQuoted ? 1 : 0)
+            if let textColumn = node.textColumn {
+                location.column = textColumn + text.prefix(error.offset).unicodeScalars.count
             }
             self.error("malformed \(what): \(error.reason)", at: location)
             return nil

@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Loading reports every problem in one pass, each with file, line and column, what is wrong and how to fix it,
 /// and never crashes or hangs: files are size-limited, and nesting depth and node count (counting alias
-/// expansion) are bounded before the tree is walked.
+/// expansion) are bounded before the tree is walked. Past 1,000 errors it stops writing messages and ends with a
+/// count of the rest.
 ///
 /// ```swift
 /// let result = CatalogLoader().load(path: "Catalogs/pluralkit.errata.yaml")
@@ -90,6 +91,8 @@ public struct CatalogLoader: Sendable {
             return CatalogLoadResult(catalog: nil, diagnostics: [problem], sourceMap: CatalogSourceMap(file: path))
         }
         var input = bytes
+        // A byte order mark is allowed, and is not part of the first line's columns.
+        if input.starts(with: [0xEF, 0xBB, 0xBF]) { input.removeFirst(3) }
         if path.hasSuffix(".json") {
             // JSON allows tabs as white space where YAML does not; outside strings (which cannot hold a raw
             // tab) a tab is only white space, so a space in its place keeps every column.
@@ -105,13 +108,23 @@ public struct CatalogLoader: Sendable {
         var decoder = CatalogDecoder(file: path)
         let catalog = decoder.decode(root)
         // Decoding visits sections in a fixed order; report in file order, as a compiler does.
-        let diagnostics = decoder.diagnostics.enumerated().sorted {
+        var diagnostics = decoder.diagnostics.enumerated().sorted {
             ($0.element.sortKey, $0.offset) < ($1.element.sortKey, $1.offset)
         }.map(\.element)
+        if decoder.errorCount > diagnostics.count {
+            diagnostics.append(
+                Diagnostic(
+                    .error,
+                    "\(decoder.errorCount - diagnostics.count) more errors not shown; fix the first "
+                        + "\(diagnostics.count) and load the file again",
+                    at: SourceLocation(file: path, line: 1, column: 1)
+                )
+            )
+        }
         return CatalogLoadResult(catalog: catalog, diagnostics: diagnostics, sourceMap: decoder.sourceMap)
     }
 
-    /// Rejects binary files and invalid UTF-8 with the position of the first bad byte.
+    /// Rejects binary files, invalid UTF-8 and characters YAML does not allow, with the position of the first.
     private static func textProblem(in bytes: [UInt8], file: String) -> Diagnostic? {
         var line = 1
         var column = 1
@@ -128,7 +141,19 @@ public struct CatalogLoader: Sendable {
                         at: SourceLocation(file: file, line: line, column: column)
                     )
                 }
+                if !isAllowedInYAML(scalar) {
+                    var hex = String(scalar.value, radix: 16, uppercase: true)
+                    if hex.count < 4 { hex = String(repeating: "0", count: 4 - hex.count) + hex }
+                    return Diagnostic(
+                        .error,
+                        "the file contains the character U+\(hex) (at byte \(offset)), which YAML does not allow; "
+                            + "remove it",
+                        at: SourceLocation(file: file, line: line, column: column)
+                    )
+                }
+                let isByteOrderMark = offset == 0 && scalar == "\u{FEFF}"
                 offset += UTF8.width(scalar)
+                if isByteOrderMark { continue }
                 if scalar == "\n" {
                     line += 1
                     column = 1
@@ -145,6 +170,14 @@ public struct CatalogLoader: Sendable {
                 )
             }
         }
+    }
+}
+
+/// Whether YAML 1.2 allows `scalar` in a stream (its `c-printable` set), as libyaml's reader checks.
+private func isAllowedInYAML(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0x85, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+    default: false
     }
 }
 

@@ -21,6 +21,9 @@ struct YAMLNode {
     var line: Int
     /// 1-based column.
     var column: Int
+    /// For a scalar whose text is written exactly as it reads, on one line (plain, or quoted without escapes),
+    /// the column of its first character, so that its N-th character is at `textColumn + N`; otherwise `nil`.
+    var textColumn: Int?
 
     /// The scalar's text, whatever its style.
     var scalarText: String? {

@@ -28,7 +28,11 @@ struct YAMLReader {
         return try bytes.withUnsafeBufferPointer { (buffer) throws(Failure) -> YAMLNode? in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            return try build(&parser)
+            do throws(Failure) {
+                return try build(&parser)
+            } catch {
+                throw Self.movedOffTheEnd(error, bytes)
+            }
         }
     }
 
@@ -85,7 +89,7 @@ struct YAMLReader {
         while true {
             var event = yaml_event_t()
             guard yaml_parser_parse(&parser, &event) == 1 else {
-                throw Self.failure(from: parser)
+                throw failure(from: parser)
             }
             defer { yaml_event_delete(&event) }
             let line = Int(event.start_mark.line) + 1
@@ -108,8 +112,10 @@ struct YAMLReader {
                 let text = Self.string(scalar.value, length: scalar.length)
                 let tag = scalar.tag.map { String(cString: $0) }
                 let isPlain = scalar.style == YAML_PLAIN_SCALAR_STYLE && tag != "tag:yaml.org,2002:str"
+                var node = YAMLNode(value: .scalar(text, isPlain: isPlain), line: line, column: column)
+                node.textColumn = Self.textColumn(of: event, text: text)
                 try attach(
-                    YAMLNode(value: .scalar(text, isPlain: isPlain), line: line, column: column),
+                    node,
                     height: 1,
                     size: 1,
                     anchor: scalar.anchor.map { String(cString: $0) }
@@ -126,6 +132,7 @@ struct YAMLReader {
                 var node = anchored.node
                 node.line = line
                 node.column = column
+                node.textColumn = nil
                 try attach(node, height: anchored.height, size: anchored.size, anchor: nil)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
@@ -175,21 +182,74 @@ struct YAMLReader {
         }
     }
 
+    /// Where a scalar's text starts, when the text is written as it reads on one line (see ``YAMLNode/textColumn``).
+    private static func textColumn(of event: yaml_event_t, text: String) -> Int? {
+        let start = event.start_mark
+        let end = event.end_mark
+        let quotes: Int
+        switch event.data.scalar.style {
+        case YAML_PLAIN_SCALAR_STYLE: quotes = 0
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE, YAML_DOUBLE_QUOTED_SCALAR_STYLE: quotes = 2
+        default: return nil
+        }
+        guard start.line == end.line, Int(end.column - start.column) == text.unicodeScalars.count + quotes else {
+            return nil
+        }
+        return Int(start.column) + 1 + quotes / 2
+    }
+
+    /// At the end of a file with no final line break, libyaml reports the start of a line after the last one;
+    /// point at the end of the last line instead, where an editor can go.
+    private static func movedOffTheEnd(_ failure: Failure, _ bytes: [UInt8]) -> Failure {
+        guard failure.column == 1, failure.line > 1, let last = bytes.last, last != UInt8(ascii: "\n") else {
+            return failure
+        }
+        let lastLine = bytes[((bytes.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1)...]
+        let lineCount = bytes.count { $0 == UInt8(ascii: "\n") } + 1
+        guard failure.line == lineCount + 1 else { return failure }
+        var moved = failure
+        moved.line = lineCount
+        moved.column = String(decoding: lastLine, as: UTF8.self).unicodeScalars.count + 1
+        return moved
+    }
+
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, length: Int) -> String {
         guard let pointer else { return "" }
         return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
     }
 
-    private static func failure(from parser: yaml_parser_t) -> Failure {
+    private func failure(from parser: yaml_parser_t) -> Failure {
         let problem = parser.problem.map { String(cString: $0) } ?? "malformed YAML"
         let context = parser.context.map { String(cString: $0) }
         let mark = parser.problem_mark
-        var message = problem
-        if let context { message = "\(problem) \(context)" }
+        let line = Int(mark.line) + 1
+        let column = Int(mark.column) + 1
         if parser.error == YAML_READER_ERROR {
-            message = "the file is not valid UTF-8 text (\(problem) at byte \(parser.problem_offset))"
+            let message = "the file is not valid UTF-8 text (\(problem) at byte \(parser.problem_offset))"
             return Failure(message: message, line: 1, column: 1)
         }
-        return Failure(message: "invalid YAML: \(message)", line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+        // libyaml's own nesting limit (it runs ahead of our count in flow collections); its message names a C
+        // function, so say what it means instead.
+        if problem.hasPrefix("Maximum nesting level reached") {
+            return Failure(
+                message: "values are nested more than \(maximumDepth) levels deep; a catalog needs far fewer",
+                line: line,
+                column: column
+            )
+        }
+        var message = problem
+        if let context {
+            // "while scanning a quoted scalar": say where that scalar (or collection) starts, which is usually
+            // where the mistake is (an unclosed quote, a badly indented block).
+            let start = parser.context_mark
+            message += " \(context)"
+            if start.line != mark.line || start.column != mark.column {
+                message += " that starts at line \(start.line + 1), column \(start.column + 1)"
+            }
+            if context.contains("block") {
+                message += "; check the indentation of this line"
+            }
+        }
+        return Failure(message: "invalid YAML: \(message)", line: line, column: column)
     }
 }
