@@ -17,7 +17,9 @@ let package = Package(
     products: [
         .library(name: "Errata", targets: ["Errata"]),
         .library(name: "ErrataTools", targets: ["ErrataTools"]),
+        .library(name: "ErrataHummingbird", targets: ["ErrataHummingbird"]),
         .executable(name: "errata", targets: ["errata"]),
+        .plugin(name: "ErrataPlugin", targets: ["ErrataPlugin"]),
     ],
     dependencies: [
         // HTTPResponse.Status and HTTPFields: the vocabulary types every Swift server and client shares.
@@ -26,6 +28,13 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         // The `errata` command line.
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // The server integration and `errata serve`.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        // Logging internal errors under the request id, and counting rendered errors.
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        // ByteBuffer, for response bodies.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         // Core
@@ -33,6 +42,33 @@ let package = Package(
             name: "Errata",
             dependencies: [
                 .product(name: "HTTPTypes", package: "swift-http-types")
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // Integrations
+        .target(
+            name: "ErrataHummingbird",
+            dependencies: [
+                "Errata",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        .target(
+            name: "ErrataServer",
+            dependencies: [
+                "Errata",
+                "ErrataTools",
+                "ErrataHummingbird",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -63,9 +99,18 @@ let package = Package(
                 "Errata",
                 "ErrataTools",
                 "ErrataCatalogs",
+                "ErrataServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
+        ),
+        // Turns the one `*.errata.yaml` in a target into Swift types, with `errata generate swift`.
+        .plugin(
+            name: "ErrataPlugin",
+            capability: .buildTool(),
+            dependencies: ["errata"]
         ),
 
         // Tests
@@ -76,12 +121,49 @@ let package = Package(
         ),
         .testTarget(
             name: "ErrataToolsTests",
-            dependencies: ["ErrataTools", "ErrataCatalogs"],
+            dependencies: [
+                "ErrataTools",
+                "ErrataCatalogs",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ErrataHummingbirdTests",
+            dependencies: [
+                "ErrataHummingbird",
+                "ErrataTools",
+                "ErrataCatalogs",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ErrataServerTests",
+            dependencies: [
+                "ErrataServer",
+                "ErrataTools",
+                "ErrataCatalogs",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "errataTests",
             dependencies: ["errata"],
+            swiftSettings: swiftSettings
+        ),
+        // The Swift generated for the bundled catalogs (golden files from ErrataToolsTests), compiled and run
+        // against the runtime alone.
+        .testTarget(
+            name: "GeneratedCodeTests",
+            dependencies: ["Errata"],
+            exclude: ["Dumps"],
             swiftSettings: swiftSettings
         ),
     ]

@@ -10,6 +10,6 @@ struct ErrataCommand: AsyncParsableCommand {
             A catalog (NAME.errata.yaml) declares every status and error code an API can answer with. \
             'errata lint' checks catalogs; 'errata explain' tells what a status or code means.
             """,
-        subcommands: [LintCommand.self, ExplainCommand.self, RenderCommand.self, DecodeCommand.self, DiffCommand.self]
+        subcommands: [ServeCommand.self, LintCommand.self, ExplainCommand.self, RenderCommand.self, DecodeCommand.self, DiffCommand.self, GenerateCommand.self]
     )
 }

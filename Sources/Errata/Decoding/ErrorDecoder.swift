@@ -74,16 +74,22 @@ public struct ErrorDecoder: Sendable {
         }
         var variables: [String: JSONValue] = [:]
         var layout: Envelope.FieldErrorLayout?
+        var isInEnvelope = true
         if body.count > limits.maximumBodySize {
             result.problem = .tooLarge(body.count, limit: limits.maximumBodySize)
         } else if !body.isEmpty {
             if let value = parse(body, problem: &result.problem) {
                 result.body = value
                 (variables, layout) = extract(value, contentType: headerFields[.contentType])
+                isInEnvelope = layout != nil
             }
         }
         apply(variables, fieldErrorLayout: layout, to: &result)
-        match(&result, hasCodeMember: variables["code"] != nil)
+        // JSON in none of the catalog's envelopes is someone else's error (a proxy's, a framework's): its status
+        // alone does not make it a catalog entry.
+        if isInEnvelope {
+            match(&result, hasCodeMember: variables["code"] != nil)
+        }
         return result
     }
 
@@ -120,7 +126,8 @@ public struct ErrorDecoder: Sendable {
         }
     }
 
-    /// The envelope variables found in a body: the envelope the content type names first, then the others.
+    /// The envelope variables found in a body: the envelope the content type names first, then the others. The
+    /// layout is `nil` when the body is in none of them and the variables are its well-known members.
     private func extract(
         _ value: JSONValue,
         contentType: String?

@@ -28,7 +28,10 @@ enum HTTPDate {
             time = parts[3]
             year = Int(parts[4])
         }
-        guard let day, let month, let year, let time, (1...31).contains(day), year >= 1970 else { return nil }
+        // Years past 9999 are not dates (RFC 5322 writes four digits) and would overflow the seconds.
+        guard let day, let month, let year, let time, (1...31).contains(day), (1970...9999).contains(year) else {
+            return nil
+        }
         let clock = time.split(separator: ":")
         guard clock.count == 3, let hour = Int(clock[0]), let minute = Int(clock[1]), let second = Int(clock[2]),
             (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second)

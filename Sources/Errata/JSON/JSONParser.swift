@@ -178,7 +178,7 @@ package struct JSONParser {
                 let byte = bytes[position]
                 if byte == UInt8(ascii: "\"") {
                     guard let text = String(validating: bytes[start..<position], as: UTF8.self) else {
-                        throw Failure(reason: "invalid UTF-8 in a string", offset: start)
+                        throw Failure(reason: "invalid UTF-8 in a string", offset: invalidUTF8Offset(from: start))
                     }
                     position += 1
                     return text
@@ -193,7 +193,8 @@ package struct JSONParser {
                 switch byte {
                 case UInt8(ascii: "\""):
                     guard let text = String(validating: scalars, as: UTF8.self) else {
-                        throw Failure(reason: "invalid UTF-8 in a string", offset: start)
+                        // Escapes decode to valid UTF-8, so the bad sequence is in the raw bytes too.
+                        throw Failure(reason: "invalid UTF-8 in a string", offset: invalidUTF8Offset(from: start))
                     }
                     position += 1
                     return text
@@ -240,6 +241,17 @@ package struct JSONParser {
             throw fail("unterminated string")
         }
 
+        /// The offset of the first byte, from `start` on, that does not begin a valid UTF-8 sequence.
+        func invalidUTF8Offset(from start: Int) -> Int {
+            var offset = start
+            var iterator = bytes[start...].makeIterator()
+            var utf8 = UTF8()
+            while case .scalarValue(let scalar) = utf8.decode(&iterator) {
+                offset += UTF8.width(scalar)
+            }
+            return offset
+        }
+
         mutating func parseHex4() throws(Failure) -> UInt32 {
             guard position + 4 <= bytes.count else { throw fail("incomplete \\u escape") }
             var value: UInt32 = 0
@@ -265,7 +277,8 @@ extension JSONParser {
     package static func isNumber(_ text: String) -> Bool {
         guard let first = text.utf8.first, first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
         else { return false }
-        guard case .number = try? JSONParser(maximumDepth: 1).parse(Array(text.utf8)) else { return false }
-        return true
+        // The parser skips white space around a value; a number is the digits alone.
+        guard case .number(let parsed) = try? JSONParser(maximumDepth: 1).parse(Array(text.utf8)) else { return false }
+        return parsed == text
     }
 }

@@ -73,9 +73,8 @@ public indirect enum JSONValue: Hashable, Sendable {
     }
 }
 
-extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
-    ExpressibleByNilLiteral
-{
+// Not `ExpressibleByNilLiteral`: `nil` must keep meaning "absent" for `JSONValue?`, never `.null`.
+extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
     public init(stringLiteral value: String) {
         self = .string(value)
     }
@@ -86,10 +85,6 @@ extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Ex
 
     public init(booleanLiteral value: Bool) {
         self = .bool(value)
-    }
-
-    public init(nilLiteral: ()) {
-        self = .null
     }
 }
 

@@ -12,6 +12,9 @@ struct CompiledEntry: Sendable {
     let entry: ErrorEntry
     let status: HTTPResponse.Status
     let mayHaveContent: Bool
+    /// The media type of the envelope the entry was compiled for (the internal-error fallback is a problem
+    /// whatever the catalog's envelope).
+    let contentType: String
     let headers: [Header]
     let program: BodyProgram
     /// The message's pieces: escaped literal bytes and parameter holes.
@@ -26,6 +29,7 @@ struct CompiledEntry: Sendable {
         let definition = HTTPStatusRegistry.standard.definition(for: status.code)
         self.status = HTTPResponse.Status(code: status.code, reasonPhrase: definition?.reasonPhrase ?? status.reasonPhrase)
         self.mayHaveContent = definition?.mayHaveContent ?? true
+        self.contentType = envelope.contentType
         self.headers = entry.headers.compactMap { header in
             guard let name = HTTPField.Name(header.name) else { return nil }
             let isConstant = header.value.isConstant
@@ -71,6 +75,8 @@ struct CompiledEntry: Sendable {
         } else {
             constantMessage = .some(nil)
         }
+        // RFC 9457 §4.2.1: with `about:blank`, the title is the status's reason phrase.
+        let title = envelope.format == .problem && type == "about:blank" ? reason : (entry.title ?? reason)
         let parameterTypes = Dictionary(entry.parameters.map { ($0.name, $0.type) }) { first, _ in first }
         self.program = BodyProgram.compile(
             template,
@@ -85,7 +91,7 @@ struct CompiledEntry: Sendable {
                 case "name": .some(.string(entry.name))
                 case "status": .some(entry.status.map { .integer($0.code) })
                 case "reason": .some(entry.status == nil ? nil : .string(reason))
-                case "title": .some(.string(entry.title ?? reason))
+                case "title": .some(.string(title))
                 case "type": .some(.string(type))
                 case "message": constantMessage
                 default: nil

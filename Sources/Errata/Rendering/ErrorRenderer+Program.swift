@@ -164,7 +164,8 @@ extension ErrorRenderer {
     /// Whether `text` is a JSON literal of a parameter's declared type, to be written unquoted.
     static func isLiteral(_ text: String, of type: ParameterType) -> Bool {
         switch type {
-        case .integer: return Int(text) != nil && text.first != "+"
+        // `Int` also reads `+5` and `007`, which are not JSON.
+        case .integer: return Int(text) != nil && JSONParser.isNumber(text)
         case .number: return JSONParser.isNumber(text)
         case .boolean: return text == "true" || text == "false"
         default: return false

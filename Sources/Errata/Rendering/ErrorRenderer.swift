@@ -29,7 +29,7 @@ public struct ErrorRenderer: Sendable {
     ///   - envelope: The envelope to render in: the catalog's own (default) or one of its alternatives.
     ///   - internalErrorEntry: The entry that stands in for errors that are not catalog errors; default the
     ///     catalog's first 500 entry, else an RFC 9457 `about:blank` 500.
-    /// - Throws: ``ConfigurationError`` when `internalErrorEntry` names no entry.
+    /// - Throws: ``ConfigurationError`` when `internalErrorEntry` names no entry, or a client-origin one.
     public init(
         catalog: ErrorCatalog,
         envelope: Envelope? = nil,
@@ -63,6 +63,12 @@ public struct ErrorRenderer: Sendable {
             guard let entry = compiled[name] else {
                 throw ConfigurationError("catalog '\(catalog.id)' has no entry '\(name)' to use for internal errors")
             }
+            guard entry.entry.origin == .server else {
+                throw ConfigurationError(
+                    "entry '\(name)' of catalog '\(catalog.id)' is client-origin, which a server never sends; choose a "
+                        + "server entry for internal errors"
+                )
+            }
             internalError = entry
         } else if let entry = catalog.entries.first(where: { $0.status?.code == 500 && $0.origin == .server }) {
             internalError = compiled[entry.name]!
@@ -93,6 +99,11 @@ public struct ErrorRenderer: Sendable {
         }
     }
 
+    /// The entry that stands in for errors that are not catalog errors.
+    public var internalErrorEntry: ErrorEntry {
+        internalError.entry
+    }
+
     // MARK: Rendering
 
     /// Renders any error: catalog errors as declared, anything else as the internal-error entry, whose body never
@@ -115,8 +126,13 @@ public struct ErrorRenderer: Sendable {
     }
 
     /// The body bytes alone, as ``render(_:)-(APIError)`` writes them.
+    ///
+    /// An entry this catalog does not have, or a client-origin one, gives the internal-error entry's body, with the
+    /// occurrence's request id kept so that a status packet still answers its request.
     public func body(for error: APIError) -> [UInt8] {
-        guard let entry = compiled[error.entry.name] else { return internalError.staticBody }
+        guard let entry = compiled[error.entry.name], error.entry.origin == .server else {
+            return body(for: APIError(unchecked: internalError.entry, requestID: error.requestID), using: internalError)
+        }
         return body(for: error, using: entry)
     }
 
@@ -125,7 +141,7 @@ public struct ErrorRenderer: Sendable {
         var dropped: [HTTPField.Name] = []
         let body: [UInt8]
         if entry.mayHaveContent {
-            fields[.contentType] = envelope.contentType
+            fields[.contentType] = entry.contentType
             body = self.body(for: error, using: entry)
         } else {
             body = []

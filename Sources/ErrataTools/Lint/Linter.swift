@@ -28,6 +28,14 @@ public struct Linter: Sendable {
     }
 }
 
+/// What tells an entry apart on the wire: its code and status, or, for an entry without a code, its status and
+/// message.
+private struct WireIdentity: Hashable {
+    var code: ErrorCode?
+    var status: Int?
+    var message: String?
+}
+
 /// One pass of the rules over one catalog.
 private struct LintRun {
     let catalog: ErrorCatalog
@@ -60,12 +68,13 @@ private struct LintRun {
     // MARK: Codes
 
     mutating func checkCodes() {
-        var firstByCodeAndStatus: [String: Int] = [:]
+        // Keyed by the code itself, not its text: an integer 1 and a string "1" differ on the wire.
+        var firstByCodeAndStatus: [WireIdentity: Int] = [:]
         var statusesByCode: [ErrorCode: [Int]] = [:]
         for (index, entry) in catalog.entries.enumerated() {
             let status = entry.status.map { String($0.code) } ?? "none"
             if let code = entry.code {
-                let key = "\(code)|\(status)"
+                let key = WireIdentity(code: code, status: entry.status?.code, message: nil)
                 if let first = firstByCodeAndStatus[key] {
                     report(
                         .duplicateCode,
@@ -79,7 +88,7 @@ private struct LintRun {
                 }
                 if let code = entry.status?.code { statusesByCode[entry.code!, default: []].append(code) }
             } else {
-                let key = "|\(status)|\(entry.message?.source ?? "")"
+                let key = WireIdentity(code: nil, status: entry.status?.code, message: entry.message?.source ?? "")
                 if let first = firstByCodeAndStatus[key] {
                     report(
                         .duplicateCode,
@@ -195,10 +204,13 @@ private struct LintRun {
             if !entry.parameters.isEmpty {
                 let declared = Set(entry.parameters.map(\.name))
                 for name in used where !declared.contains(name) {
+                    // Point at the template that uses the name: the message, else the first header that does.
+                    let header = entry.headers.first { $0.value.parameterNames.contains(name) }
+                    let isInMessage = entry.message?.parameterNames.contains(name) == true
                     report(
                         .undeclaredParameter,
                         entry: index,
-                        key: "message",
+                        key: isInMessage ? "message" : header.map { "headers.\($0.name)" } ?? "message",
                         "placeholder '{\(name)}' of '\(entry.name)' is not a declared parameter"
                             + Suggestion.hint(for: name, in: declared)
                             + "; declare it under 'params' or fix the name"
@@ -336,7 +348,10 @@ private struct LintRun {
         for (index, closeCode) in catalog.closeCodes.enumerated() {
             let map = index < sourceMap.closeCodes.count ? sourceMap.closeCodes[index] : sourceMap.root
             let code = closeCode.code
-            if !code.mayBeSentInCloseFrame {
+            // 1004–1006 and 1015 are defined never to be sent (§7.4.1); the rest of 1000–2999 is the protocol's own.
+            let isProtocolCode = (1000...2999).contains(code.rawValue) && !(1004...1006).contains(code.rawValue)
+                && code.rawValue != 1015
+            if !code.mayBeSentInCloseFrame && !isProtocolCode {
                 report(
                     .reservedCloseCode,
                     "close code \(code) of '\(closeCode.name)' must never be sent in a Close frame (RFC 6455 §7.4.1); "

@@ -1,0 +1,127 @@
+import Errata
+import HTTPTypes
+import ErrataHummingbird
+import Hummingbird
+import NIOCore
+
+extension ErrataServer {
+    /// Query items that steer the mock rather than fill parameters.
+    static let controlItems: Set<String> = ["retryAfter", "delay", "codes", "requestID", "instance"]
+
+    func mock(_ request: Request, _ context: BasicRequestContext, catalog id: String, choice: String?) async throws
+        -> Response
+    {
+        let catalog = try catalog(id)
+        let query = request.uri.queryParameters
+        var choice = choice ?? ""
+        if choice.isEmpty || choice == "random" && request.headers[.prefer] != nil {
+            // `Prefer: code=20003` chooses as the path would.
+            if let prefer = request.headers[.prefer], let code = Self.preference(prefer, named: "code") {
+                choice = code
+            } else if choice.isEmpty {
+                throw ServeErrors.error(
+                    "InvalidQuery",
+                    ["problem": "name the error in the path (/mock/\(catalog.id)/NAME) or a 'Prefer: code=NAME' header"]
+                )
+            }
+        }
+        if choice == "random" {
+            choice = try pickRandom(query.get("codes"), in: catalog)
+        }
+        let entry = try resolve(choice, in: catalog)
+        var parameters: [String: String] = [:]
+        for (key, value) in query where !Self.controlItems.contains(String(key)) {
+            parameters[String(key)] = String(value)
+        }
+        for name in entry.parameterNames where parameters[name] == nil {
+            throw ServeErrors.error("MissingParameter", ["entry": entry.name, "parameter": name])
+        }
+        var retryAfter: Duration?
+        if let text = query.get("retryAfter") {
+            guard let seconds = Double(text), seconds >= 0, seconds <= 86_400 * 365 else {
+                throw ServeErrors.error("InvalidQuery", ["problem": "retryAfter=\(text) is not a number of seconds"])
+            }
+            retryAfter = .milliseconds(Int64((seconds * 1000).rounded(.up)))
+        }
+        if let text = query.get("delay") {
+            guard let delay = Int(text), delay >= 0 else {
+                throw ServeErrors.error("InvalidQuery", ["problem": "delay=\(text) is not a whole number of milliseconds"])
+            }
+            guard delay <= Self.maximumDelay else {
+                throw ServeErrors.error(
+                    "InvalidQuery",
+                    ["problem": "delay=\(delay) is over the limit of \(Self.maximumDelay) ms"]
+                )
+            }
+            try await Task.sleep(for: .milliseconds(delay))
+        }
+        let requestID: JSONValue? = query.get("requestID").map { Int($0).map(JSONValue.integer) ?? .string($0) }
+        let error = APIError(
+            unchecked: entry,
+            parameters: parameters.filter { entry.parameterNames.contains($0.key) },
+            retryAfter: retryAfter,
+            instance: query.get("instance"),
+            requestID: requestID
+        )
+        if entry.origin == .client {
+            throw ServeErrors.error(
+                "InvalidQuery",
+                ["problem": "'\(entry.name)' is a client-side status; a server never sends it"]
+            )
+        }
+        let responder = responders[catalog.id]!
+        return responder.response(for: error, request: request, logger: context.logger, requestID: nil)
+    }
+
+    /// `codes=20001,20003:3`: each code or name with an optional weight (default 1).
+    private func pickRandom(_ codes: String?, in catalog: ErrorCatalog) throws -> String {
+        let items: [(String, Int)]
+        if let codes, !codes.isEmpty {
+            items = try codes.split(separator: ",").map { item in
+                let parts = item.split(separator: ":", maxSplits: 1)
+                let weight = parts.count == 2 ? Int(parts[1]) : 1
+                guard let weight, weight > 0, weight <= 1_000_000 else {
+                    throw ServeErrors.error(
+                        "InvalidQuery",
+                        ["problem": "'\(item)' in codes= needs a whole-number weight from 1, like 20003:3"]
+                    )
+                }
+                _ = try resolve(String(parts[0]), in: catalog)
+                return (String(parts[0]), weight)
+            }
+        } else {
+            items = catalog.entries.filter { $0.origin == .server && $0.kind == .error }.map { ($0.name, 1) }
+        }
+        guard !items.isEmpty else {
+            throw ServeErrors.error("InvalidQuery", ["problem": "catalog '\(catalog.id)' has no errors to pick from"])
+        }
+        var ticket = Int.random(in: 0..<items.reduce(0) { $0 + $1.1 })
+        for (choice, weight) in items {
+            if ticket < weight { return choice }
+            ticket -= weight
+        }
+        return items[items.count - 1].0
+    }
+
+    /// The value of `name` in a `Prefer` header (RFC 7240): `code=20003` or `code="20003"`.
+    static func preference(_ header: String, named name: String) -> String? {
+        for preference in header.split(separator: ",") {
+            let parts = preference.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, parts[0].trimmingCharacters(in: " ") == name else { continue }
+            var value = parts[1].trimmingCharacters(in: " ")
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            return value
+        }
+        return nil
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in set: Character) -> String {
+        String(drop { $0 == set }.reversed().drop { $0 == set }.reversed())
+    }
+}
+
+extension HTTPField.Name {
+    static let prefer = HTTPField.Name("Prefer")!
+}

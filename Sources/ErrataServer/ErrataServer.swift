@@ -1,0 +1,194 @@
+public import Errata
+import ErrataHummingbird
+import ErrataTools
+public import Hummingbird
+import Logging
+import NIOCore
+
+/// The mock and docs server behind `errata serve`: reference pages for people, and any catalog error on demand
+/// for client developers.
+///
+/// | route | answer |
+/// |---|---|
+/// | `GET /` | an index of the catalogs |
+/// | `GET /{catalog}` | the catalog's reference page |
+/// | `GET /{catalog}/{entry}` | a page per entry, so problem `type` URIs resolve |
+/// | `GET /{catalog}.errata.json` | the catalog as JSON |
+/// | `GET /http` | the HTTP status registry |
+/// | `ANY /mock/{catalog}/{code or name}?param=value&retryAfter=S&delay=MS` | the error, exactly as the API sends it |
+/// | `ANY /mock/{catalog}` with `Prefer: code=…` | the same, chosen by header |
+/// | `ANY /mock/{catalog}/random?codes=20001,20003:3` | one of the codes, by weight |
+/// | `ANY /status/{code}` | any HTTP status with the headers its semantics require |
+public struct ErrataServer: Sendable {
+    /// The catalogs served, in order.
+    public let catalogs: [ErrorCatalog]
+    let responders: [String: CatalogErrorResponder]
+    let pages: [String: ReferencePage]
+    let serveErrors: ErrorRenderer
+
+    /// The longest `delay` a mock request may ask for, in milliseconds.
+    public static let maximumDelay = 10_000
+
+    /// Prepares the server: every catalog is compiled and its pages rendered once.
+    ///
+    /// - Throws: when a catalog cannot be compiled for rendering.
+    public init(catalogs: [ErrorCatalog]) throws {
+        self.catalogs = catalogs
+        var responders: [String: CatalogErrorResponder] = [:]
+        var pages: [String: ReferencePage] = [:]
+        for catalog in catalogs {
+            responders[catalog.id] = try CatalogErrorResponder(catalog: catalog)
+            pages[catalog.id] = ReferencePage(catalog: catalog)
+        }
+        self.responders = responders
+        self.pages = pages
+        self.serveErrors = try ErrorRenderer(catalog: ServeErrors.catalog)
+    }
+
+    /// The router, with request logging at `logLevel`.
+    public func router(logLevel: Logger.Level = .info) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.add(middleware: LogRequestsMiddleware(logLevel))
+        router.add(middleware: ServeErrorMiddleware(renderer: serveErrors))
+        router.get("/") { _, _ in html(indexPage()) }
+        router.get("/http") { _, _ in html(ReferencePage.statusRegistryPage()) }
+        router.get("/:catalog") { request, context in try catalogDocument(context.parameters.require("catalog"), request) }
+        router.get("/:catalog/:entry") { _, context in
+            try entryDocument(context.parameters.require("catalog"), context.parameters.require("entry"))
+        }
+        for method in Self.mockMethods {
+            router.on("/mock/:catalog", method: method) { request, context in
+                try await mock(request, context, catalog: context.parameters.require("catalog"), choice: nil)
+            }
+            router.on("/mock/:catalog/:choice", method: method) { request, context in
+                try await mock(
+                    request,
+                    context,
+                    catalog: context.parameters.require("catalog"),
+                    choice: context.parameters.require("choice")
+                )
+            }
+            router.on("/status/:code", method: method) { request, context in
+                try status(request, context.parameters.require("code"))
+            }
+        }
+        return router
+    }
+
+    static let mockMethods: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options]
+
+    // MARK: Pages
+
+    private func html(_ text: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [.contentType: "text/html; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text))
+        )
+    }
+
+    private func indexPage() -> String {
+        var rows = ""
+        for catalog in catalogs {
+            let link = "/" + Self.escape(catalog.id)
+            rows += "<tr><td><a href=\"\(link)\">\(Self.escape(catalog.title))</a></td>"
+            rows += "<td><code>\(Self.escape(catalog.id))</code></td><td>\(Self.escape(catalog.version))</td>"
+            rows += "<td>\(catalog.entries.count)</td><td>\(catalog.closeCodes.count)</td>"
+            rows += "<td><a href=\"\(link).errata.json\">JSON</a></td></tr>\n"
+        }
+        let body = """
+            <header>
+            <h1>Errata</h1>
+            <p class="lead">Error catalogs served by <code>errata serve</code>: reference pages, and any error on \
+            demand at <code>/mock/{catalog}/{code or name}</code>.</p>
+            </header>
+            <main>
+            <section id="catalogs">
+            <h2>Catalogs</h2>
+            <table>
+            <thead><tr><th>Catalog</th><th>Id</th><th>Version</th><th>Codes</th><th>Close codes</th><th>File</th></tr></thead>
+            <tbody>
+            \(rows)</tbody>
+            </table>
+            </section>
+            <section id="registries">
+            <h2>Registries</h2>
+            <p><a href="/http">HTTP status codes</a>: every IANA-registered status and the common unofficial ones.</p>
+            </section>
+            </main>
+
+            """
+        return ReferencePage.document(title: "Errata catalogs", body: body)
+    }
+
+    private func catalogDocument(_ name: String, _ request: Request) throws -> Response {
+        if name.hasSuffix(".errata.json") {
+            let id = String(name.dropLast(".errata.json".count))
+            let catalog = try catalog(id)
+            return Response(
+                status: .ok,
+                headers: [.contentType: "application/json"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: CatalogJSON.value(catalog).description))
+            )
+        }
+        let catalog = try catalog(name)
+        return html(pages[catalog.id]!.page())
+    }
+
+    private func entryDocument(_ catalogID: String, _ entry: String) throws -> Response {
+        let catalog = try catalog(catalogID)
+        let name = try resolve(entry, in: catalog).name
+        guard let page = pages[catalog.id]!.entryPage(named: name, referenceURL: "/\(catalog.id)") else {
+            throw ServeErrors.error("UnknownEntry", ["catalog": catalog.id, "entry": entry])
+        }
+        return html(page)
+    }
+
+    func catalog(_ id: String) throws -> ErrorCatalog {
+        guard let catalog = catalogs.first(where: { $0.id == id }) else {
+            throw ServeErrors.error(
+                "UnknownCatalog",
+                ["catalog": id, "available": catalogs.map(\.id).joined(separator: ", ")]
+            )
+        }
+        return catalog
+    }
+
+    /// An entry by name, or by code when one entry has it.
+    func resolve(_ choice: String, in catalog: ErrorCatalog) throws -> ErrorEntry {
+        if let entry = catalog.entry(named: choice) { return entry }
+        var matches = catalog.entries(withCode: .string(choice))
+        if let number = Int(choice) {
+            matches += catalog.entries(withCode: .integer(number))
+            if matches.isEmpty {
+                // Catalogs without codes of their own (the status is the code).
+                matches = catalog.entries.filter { $0.code == nil && $0.status?.code == number }
+            }
+        }
+        guard !matches.isEmpty else {
+            throw ServeErrors.error("UnknownEntry", ["catalog": catalog.id, "entry": choice])
+        }
+        guard matches.count == 1 else {
+            throw ServeErrors.error(
+                "AmbiguousCode",
+                ["catalog": catalog.id, "code": choice, "names": matches.map(\.name).joined(separator: ", ")]
+            )
+        }
+        return matches[0]
+    }
+
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+}

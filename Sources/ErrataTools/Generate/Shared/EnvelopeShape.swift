@@ -1,0 +1,342 @@
+import Errata
+
+/// An error body, member by member: the one description that the reference pages, the JSON Schema and the OpenAPI
+/// document share.
+///
+/// Types come from the envelope template and the catalog: a `{var}` member has the variable's JSON type (the code is
+/// an integer or a string as the catalog's codes are), may be `null` when the value can be absent, and a `{var?}`
+/// member is left out instead, so it is not required. Only server-origin entries count: a server never sends the
+/// others.
+struct EnvelopeShape {
+    /// A member of the body, for documentation tables.
+    struct Row: Hashable {
+        /// Where the member is: `code`, `status.code`, `errors.FIELD[].message`.
+        var path: String
+        /// Its type in words: `integer`, `string or null`, `any JSON`, or the constant (`1`).
+        var type: String
+        /// `always`, or when it is there.
+        var presence: String
+        /// What it holds.
+        var meaning: String
+    }
+
+    let catalog: ErrorCatalog
+    let envelope: Envelope
+    /// The body template the renderer fills.
+    let body: JSONTemplate
+    /// How per-field errors are laid out.
+    let fieldErrors: Envelope.FieldErrorLayout
+
+    private let codeTypes: [String]
+    private let someLackCode: Bool
+    private let someLackStatus: Bool
+    private let someLackMessage: Bool
+
+    init(envelope: Envelope, catalog: ErrorCatalog) {
+        self.catalog = catalog
+        self.envelope = envelope
+        self.body = Self.bodyTemplate(for: envelope)
+        self.fieldErrors = envelope.fieldErrors ?? Self.defaultFieldErrors(for: envelope)
+        let sent = catalog.entries.filter { $0.origin == .server }
+        var codeTypes: [String] = []
+        if sent.contains(where: { $0.code?.integerValue != nil }) { codeTypes.append("integer") }
+        if sent.contains(where: { if case .string = $0.code { true } else { false } }) { codeTypes.append("string") }
+        self.codeTypes = codeTypes
+        self.someLackCode = sent.contains { $0.code == nil }
+        self.someLackStatus = sent.contains { $0.status == nil }
+        self.someLackMessage = sent.contains { $0.message == nil }
+    }
+
+    /// Whether the body has a member for per-field errors.
+    var usesFieldErrors: Bool {
+        body.placeholders.contains { $0.name == "errors" }
+    }
+
+    // MARK: Schema
+
+    /// The JSON Schema (2020-12) of the body.
+    ///
+    /// - Parameter fieldErrorReference: Where the field error schema (``fieldErrorSchema()``) is, for `$ref`
+    ///   (`#/$defs/FieldError`).
+    func schema(fieldErrorReference: String) -> JSONValue {
+        schema(of: body, isItem: false, fieldErrorReference: fieldErrorReference)
+    }
+
+    /// The JSON Schema of one field error.
+    func fieldErrorSchema() -> JSONValue {
+        schema(of: fieldErrors.item, isItem: true, fieldErrorReference: "")
+    }
+
+    private func schema(of template: JSONTemplate, isItem: Bool, fieldErrorReference: String) -> JSONValue {
+        switch template {
+        case .object(let members):
+            let properties = members.map {
+                JSONValue.Member($0.key, schema(of: $0.value, isItem: isItem, fieldErrorReference: fieldErrorReference))
+            }
+            let required = members.filter { !Self.isOptional($0.value) }.map { JSONValue.string($0.key) }
+            return .members(
+                ("type", "object"),
+                ("properties", .object(properties)),
+                ("required", required.isEmpty ? nil : .array(required))
+            )
+        case .array(let elements):
+            return .members(
+                ("type", "array"),
+                ("prefixItems", .array(elements.map { schema(of: $0, isItem: isItem, fieldErrorReference: fieldErrorReference) })),
+                ("minItems", .integer(elements.count)),
+                ("maxItems", .integer(elements.count))
+            )
+        case .string(let text):
+            if text.isConstant { return .members(("const", .string(Self.constantText(text)))) }
+            return .members(("type", "string"), ("description", .string("Text of the form \"\(text.source)\".")))
+        case .value(let placeholder):
+            let variable = variable(placeholder, isItem: isItem)
+            var members: [JSONValue.Member] = []
+            if let types = variable.types {
+                members.append(JSONValue.Member("type", types.count == 1 ? .string(types[0]) : .array(types.map(JSONValue.string))))
+            }
+            members.append(JSONValue.Member("description", .string(variable.meaning)))
+            if placeholder.name.hasPrefix("retryAfter") { members.append(JSONValue.Member("minimum", 0)) }
+            if placeholder.name == "errors" && !isItem {
+                let item = JSONValue.members(("$ref", .string(fieldErrorReference)))
+                if fieldErrors.layout == .list {
+                    members.append(JSONValue.Member("items", item))
+                } else {
+                    members.append(JSONValue.Member("additionalProperties", .members(("type", "array"), ("items", item))))
+                }
+            }
+            return .object(members)
+        case .number(let text):
+            return .members(("const", .number(text)))
+        case .bool(let flag):
+            return .members(("const", .bool(flag)))
+        case .null:
+            return .members(("type", "null"))
+        }
+    }
+
+    // MARK: Rows
+
+    /// The body's members, depth first in the order written.
+    func rows() -> [Row] {
+        var rows: [Row] = []
+        collectRows(body, path: "", isItem: false, into: &rows)
+        return rows
+    }
+
+    /// The members of one field error.
+    func fieldErrorRows() -> [Row] {
+        var rows: [Row] = []
+        collectRows(fieldErrors.item, path: "", isItem: true, into: &rows)
+        return rows
+    }
+
+    /// Where field errors are, in words: `an object keyed by field name, each holding a list of field errors`.
+    var fieldErrorLayoutText: String {
+        fieldErrors.layout == .list
+            ? "a list of field errors, each naming its field"
+            : "an object keyed by field name, each holding a list of field errors"
+    }
+
+    private func collectRows(_ template: JSONTemplate, path: String, isItem: Bool, into rows: inout [Row]) {
+        switch template {
+        case .object(let members):
+            if !path.isEmpty { rows.append(Row(path: path, type: "object", presence: "always", meaning: "")) }
+            for member in members {
+                let childPath = path.isEmpty ? member.key : path + "." + member.key
+                collectRows(member.value, path: childPath, isItem: isItem, into: &rows)
+            }
+        case .array(let elements):
+            if !path.isEmpty { rows.append(Row(path: path, type: "array", presence: "always", meaning: "")) }
+            for (index, element) in elements.enumerated() {
+                collectRows(element, path: "\(path)[\(index)]", isItem: isItem, into: &rows)
+            }
+        case .string(let text):
+            if text.isConstant {
+                rows.append(Row(path: path, type: JSONValue.string(Self.constantText(text)).description, presence: "always", meaning: "constant"))
+            } else {
+                rows.append(Row(path: path, type: "string", presence: "always", meaning: "text of the form \"\(text.source)\""))
+            }
+        case .value(let placeholder):
+            let variable = variable(placeholder, isItem: isItem)
+            var type = variable.types.map { $0.joined(separator: " or ") } ?? "any JSON"
+            if placeholder.name == "errors" && !isItem {
+                type = (fieldErrors.layout == .list ? "array" : "object") + (placeholder.isOptional ? "" : " or null")
+            }
+            rows.append(
+                Row(
+                    path: path,
+                    type: type,
+                    presence: placeholder.isOptional ? variable.whenPresent : "always",
+                    meaning: variable.meaning
+                )
+            )
+        case .number(let text):
+            rows.append(Row(path: path, type: text, presence: "always", meaning: "constant"))
+        case .bool(let flag):
+            rows.append(Row(path: path, type: String(flag), presence: "always", meaning: "constant"))
+        case .null:
+            rows.append(Row(path: path, type: "null", presence: "always", meaning: "constant"))
+        }
+    }
+
+    // MARK: Variables
+
+    private struct Variable {
+        /// JSON Schema types, or `nil` for any JSON value.
+        var types: [String]?
+        var meaning: String
+        var whenPresent: String
+    }
+
+    private func variable(_ placeholder: MessageTemplate.Placeholder, isItem: Bool) -> Variable {
+        let name = placeholder.name
+        let nullable = !placeholder.isOptional
+        func types(_ base: [String], orNull: Bool) -> [String] {
+            orNull ? base + ["null"] : base
+        }
+        if isItem {
+            switch name {
+            case "field": return Variable(types: ["string"], meaning: "The field's name.", whenPresent: "always")
+            case "pointer":
+                return Variable(types: ["string"], meaning: "A JSON Pointer to the field.", whenPresent: "always")
+            case "message":
+                return Variable(types: ["string"], meaning: "What is wrong with the field.", whenPresent: "always")
+            default:
+                let attribute = name.hasPrefix("attributes.") ? String(name.dropFirst("attributes.".count)) : name
+                return Variable(
+                    types: nil,
+                    meaning: "The field error's \(attribute) attribute.",
+                    whenPresent: "when the field error has \(attribute)"
+                )
+            }
+        }
+        switch name {
+        case "code":
+            return Variable(
+                types: types(codeTypes, orNull: nullable && someLackCode),
+                meaning: "The error code, which tells the errors apart.",
+                whenPresent: "when the entry has a code"
+            )
+        case "name":
+            return Variable(types: ["string"], meaning: "The entry's name.", whenPresent: "always")
+        case "status":
+            return Variable(
+                types: types(["integer"], orNull: nullable && someLackStatus),
+                meaning: "The HTTP status code.",
+                whenPresent: "when the entry has an HTTP status"
+            )
+        case "reason":
+            return Variable(
+                types: types(["string"], orNull: nullable && someLackStatus),
+                meaning: "The HTTP status's reason phrase.",
+                whenPresent: "when the entry has an HTTP status"
+            )
+        case "title":
+            return Variable(types: ["string"], meaning: "A short, stable summary of the error.", whenPresent: "always")
+        case "type":
+            return Variable(
+                types: ["string"],
+                meaning: "A URI reference identifying the error type: its documentation, or about:blank.",
+                whenPresent: "always"
+            )
+        case "message":
+            return Variable(
+                types: types(["string"], orNull: nullable && someLackMessage),
+                meaning: "What went wrong, with the occurrence's parameters filled in.",
+                whenPresent: "when the entry has a message"
+            )
+        case "instance":
+            return Variable(
+                types: types(["string"], orNull: nullable),
+                meaning: "A URI reference identifying this occurrence.",
+                whenPresent: "when the occurrence has an instance URI"
+            )
+        case "errors":
+            return Variable(
+                types: types([fieldErrors.layout == .list ? "array" : "object"], orNull: nullable),
+                meaning: "Per-field errors: \(fieldErrorLayoutText).",
+                whenPresent: "only with per-field errors"
+            )
+        case "details":
+            return Variable(types: nil, meaning: "Further details, as free-form JSON.", whenPresent: "when the occurrence has details")
+        case "retryAfterSeconds", "retryAfterMilliseconds":
+            let unit = name == "retryAfterSeconds" ? "Seconds" : "Milliseconds"
+            return Variable(
+                types: types(["integer"], orNull: nullable),
+                meaning: "\(unit) to wait before retrying.",
+                whenPresent: "only when the client should retry later"
+            )
+        case "requestID":
+            return Variable(
+                types: nil,
+                meaning: "The id of the request this answers, as the client sent it.",
+                whenPresent: "when the request had an id"
+            )
+        default:
+            guard name.hasPrefix("params.") else {
+                return Variable(types: nil, meaning: "The value of \(name).", whenPresent: "when present")
+            }
+            let parameter = String(name.dropFirst("params.".count))
+            let declarations = catalog.entries.filter { $0.origin == .server }.flatMap(\.parameters).filter {
+                $0.name == parameter
+            }
+            var base: [String] = []
+            for type in ["integer", "number", "boolean"] where declarations.contains(where: { $0.type.rawValue == type }) {
+                base.append(type)
+            }
+            base.append("string")
+            let meaning = declarations.lazy.compactMap(\.description).first ?? "The value of parameter \(parameter)."
+            return Variable(
+                types: types(base, orNull: nullable),
+                meaning: meaning,
+                whenPresent: "when the occurrence gives \(parameter)"
+            )
+        }
+    }
+
+    // MARK: Templates
+
+    private static func isOptional(_ template: JSONTemplate) -> Bool {
+        if case .value(let placeholder) = template { return placeholder.isOptional }
+        return false
+    }
+
+    private static func constantText(_ template: MessageTemplate) -> String {
+        (try? template.render { _ in "" }) ?? template.source
+    }
+
+    /// The body template the renderer fills: the envelope's own, or RFC 9457's members and the extensions for a
+    /// problem envelope. Mirrors `ErrorRenderer.bodyTemplate(for:)`, which `Errata` keeps internal.
+    static func bodyTemplate(for envelope: Envelope) -> JSONTemplate {
+        if envelope.format == .json, let body = envelope.body { return body }
+        func value(_ name: String, optional: Bool = false) -> JSONTemplate {
+            .value(MessageTemplate.Placeholder(name: name, isOptional: optional))
+        }
+        var members: [JSONTemplate.Member] = [
+            .init(key: "type", value: value("type")),
+            .init(key: "title", value: value("title")),
+            .init(key: "status", value: value("status", optional: true)),
+            .init(key: "detail", value: value("message", optional: true)),
+            .init(key: "instance", value: value("instance", optional: true)),
+        ]
+        members += envelope.extensions
+        if !envelope.extensions.contains(where: { $0.value.placeholders.contains { $0.name == "errors" } }) {
+            members.append(.init(key: "errors", value: value("errors", optional: true)))
+        }
+        return .object(members)
+    }
+
+    /// The field error layout the renderer uses when the envelope declares none. Mirrors
+    /// `ErrorRenderer.defaultFieldErrors(for:)`, which `Errata` keeps internal.
+    static func defaultFieldErrors(for envelope: Envelope) -> Envelope.FieldErrorLayout {
+        func value(_ name: String) -> JSONTemplate { .value(MessageTemplate.Placeholder(name: name)) }
+        if envelope.format == .problem {
+            return .init(
+                layout: .list,
+                item: .object([.init(key: "detail", value: value("message")), .init(key: "pointer", value: value("pointer"))])
+            )
+        }
+        return .init(layout: .map, item: .object([.init(key: "message", value: value("message"))]))
+    }
+}

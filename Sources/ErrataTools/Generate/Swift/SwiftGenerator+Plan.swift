@@ -1,0 +1,215 @@
+import Errata
+import HTTPTypes
+
+extension SwiftGenerator {
+    /// What the generated type holds, with every Swift name chosen: entry identifiers made unique and kept clear of
+    /// the type's own members, keywords escaped, option labels kept clear of template parameters.
+    struct Plan {
+        var catalog: ErrorCatalog
+        var typeName: String
+        var entries: [EntryPlan]
+        /// The name the `Case` initialiser gives the decoded error: one no parameter binding shadows.
+        var decodedErrorName: String
+
+        init(catalog: ErrorCatalog, typeName: String) {
+            self.catalog = catalog
+            self.typeName = typeName
+            let variables = Self.renderedVariables(catalog.envelope)
+            var taken: Set<String> = []
+            var seenNames: Set<String> = []
+            var entries: [EntryPlan] = []
+            for entry in catalog.entries {
+                let identifier = Self.unique(
+                    SwiftSpelling.lowerCamelCase(entry.name),
+                    fallback: "entry",
+                    reserved: Self.reservedMemberNames,
+                    taken: &taken
+                )
+                entries.append(
+                    EntryPlan(
+                        entry: entry,
+                        identifier: identifier,
+                        envelopeVariables: variables,
+                        isFirstOfName: seenNames.insert(entry.name).inserted
+                    )
+                )
+            }
+            self.entries = entries
+            let bindings = Set(entries.flatMap { $0.parameters.map(\.identifier) })
+            var decodedErrorName = "error"
+            var suffix = 1
+            while bindings.contains(decodedErrorName) {
+                suffix += 1
+                decodedErrorName = suffix == 2 ? "decodedError" : "decodedError\(suffix - 1)"
+            }
+            self.decodedErrorName = decodedErrorName
+        }
+
+        /// The generated type's own members, and the case `Case` adds: no entry may take their names.
+        static let reservedMemberNames: Set<String> = ["catalog", "template", "unrecognized"]
+
+        /// A constructor call for the type's documentation: the first entry with parameters, else the first entry.
+        var exampleThrow: String? {
+            guard let example = entries.first(where: { !$0.parameters.isEmpty }) ?? entries.first else { return nil }
+            let name = SwiftSpelling.escaped(example.identifier)
+            if example.isConstant { return name }
+            let arguments = example.parameters.map { "\(SwiftSpelling.escaped($0.identifier)): …" }
+            return "\(name)(\(arguments.joined(separator: ", ")))"
+        }
+
+        /// `base`; `base_` when it is reserved or cannot be a member's name; `base2`, `base3`, … when that is taken.
+        /// The result is recorded as taken.
+        static func unique(_ base: String, fallback: String, reserved: Set<String>, taken: inout Set<String>) -> String {
+            var base = base.isEmpty ? fallback : base
+            if SwiftSpelling.unusableMemberNames.contains(base) || reserved.contains(base) { base += "_" }
+            var candidate = base
+            var number = 1
+            while taken.contains(candidate) {
+                number += 1
+                candidate = base + String(number)
+            }
+            taken.insert(candidate)
+            return candidate
+        }
+
+        /// The variables an envelope, or any of its alternatives, renders.
+        static func renderedVariables(_ envelope: Envelope) -> Set<String> {
+            var names: Set<String> = []
+            for envelope in [envelope] + envelope.alternatives {
+                if envelope.format == .json, let body = envelope.body {
+                    names.formUnion(body.placeholders.map(\.name))
+                } else {
+                    // RFC 9457 members, as ErrorRenderer writes them, and the extension members.
+                    names.formUnion(["type", "title", "status", "message", "instance", "errors"])
+                    names.formUnion(envelope.extensions.flatMap { $0.value.placeholders.map(\.name) })
+                }
+            }
+            return names
+        }
+    }
+
+    /// One entry's constructor and case.
+    struct EntryPlan {
+        var entry: ErrorEntry
+        /// The constructor's, entry constant's and case's name, unescaped.
+        var identifier: String
+        var parameters: [ParameterPlan]
+        var options: [OptionPlan]
+        /// Whether no earlier entry has the same name; `Case` recognises only the first (as the decoder does).
+        var isFirstOfName: Bool
+
+        init(entry: ErrorEntry, identifier: String, envelopeVariables: Set<String>, isFirstOfName: Bool) {
+            self.entry = entry
+            self.identifier = identifier
+            self.isFirstOfName = isFirstOfName
+            // Names a parameter binding must not take: the modules the generated bodies name.
+            let reserved: Set<String> = ["Swift", "Errata"]
+            var taken: Set<String> = []
+            // What the decoder reads back: the message's parameters when the body carries the message, and
+            // `params.NAME` members.
+            let messageParameters = envelopeVariables.contains("message") ? Set(entry.message?.parameterNames ?? []) : []
+            self.parameters = entry.parameterNames.map { name in
+                let declaration = entry.parameters.first { $0.name == name }
+                let isSpelledRight = SwiftSpelling.isPlainIdentifier(name) || SwiftSpelling.keywords.contains(name)
+                let base = isSpelledRight ? name : SwiftSpelling.lowerCamelCase(name)
+                return ParameterPlan(
+                    name: name,
+                    identifier: Plan.unique(base, fallback: "value", reserved: reserved, taken: &taken),
+                    type: declaration?.type ?? .string,
+                    description: declaration?.description,
+                    isInBody: messageParameters.contains(name) || envelopeVariables.contains("params.\(name)")
+                )
+            }
+            var options: [OptionPlan.Kind] = []
+            if entry.hasFieldErrors { options.append(.fieldErrors) }
+            if entry.retry == .after { options.append(.retryAfter) }
+            if envelopeVariables.contains("instance") { options.append(.instance) }
+            if envelopeVariables.contains("details") { options.append(.details) }
+            self.options = options.map { kind in
+                var label = kind.rawValue
+                if taken.contains(label) { label = "occurrence" + label.prefix(1).uppercased() + label.dropFirst() }
+                return OptionPlan(kind: kind, label: Plan.unique(label, fallback: label, reserved: reserved, taken: &taken))
+            }
+        }
+
+        /// Whether the constructor takes no argument at all, and is a constant.
+        var isConstant: Bool { parameters.isEmpty && options.isEmpty }
+
+        /// `Member not found (`MemberRefNotFound`: 404, code 20003).`
+        var summary: String {
+            var facts: [String] = []
+            if let status = entry.status { facts.append(String(status.code)) }
+            if let code = entry.code { facts.append("code \(code)") }
+            let name = "`\(SwiftSpelling.commentText(entry.name))`"
+            let details = facts.isEmpty ? name : "\(name): \(facts.joined(separator: ", "))"
+            guard let title = entry.title else { return details + "." }
+            return "\(SwiftSpelling.commentText(title)) (\(details))."
+        }
+    }
+
+    /// A template parameter: the constructor's argument and the case's associated value.
+    struct ParameterPlan {
+        /// The name in the template.
+        var name: String
+        /// The Swift name, unescaped.
+        var identifier: String
+        var type: ParameterType
+        var description: String?
+        /// Whether an error body carries the value (in the message, or a `params.NAME` member), so that a decoded
+        /// error has it; a value only in headers is optional in `Case`.
+        var isInBody: Bool
+
+        /// The type of the case's associated value.
+        var caseType: String { isInBody ? swiftType : swiftType + "?" }
+
+        /// The Swift type of the value.
+        var swiftType: String {
+            switch type {
+            case .integer: "Swift.Int"
+            case .number: "Swift.Double"
+            case .boolean: "Swift.Bool"
+            default: "Swift.String"
+            }
+        }
+
+        /// An expression turning the value into template text.
+        var text: String {
+            swiftType == "Swift.String" ? SwiftSpelling.escaped(identifier) : "Swift.String(\(SwiftSpelling.escaped(identifier)))"
+        }
+
+        /// An expression reading the value back from `text`, an optional `String`.
+        func value(from text: String) -> String {
+            swiftType == "Swift.String" ? text : "\(text).flatMap({ \(swiftType)($0) })"
+        }
+    }
+
+    /// An optional constructor argument for what varies between occurrences, where the entry allows it.
+    struct OptionPlan {
+        enum Kind: String {
+            case fieldErrors, retryAfter, instance, details
+        }
+
+        var kind: Kind
+        /// The argument label: the `APIError` property's name, unless a template parameter has it.
+        var label: String
+
+        var declaration: String {
+            let label = SwiftSpelling.escaped(label)
+            return switch kind {
+            case .fieldErrors: "\(label): [Errata.FieldError] = []"
+            case .retryAfter: "\(label): Swift.Duration? = nil"
+            case .instance: "\(label): Swift.String? = nil"
+            case .details: "\(label): Errata.JSONValue? = nil"
+            }
+        }
+
+        var documentation: String {
+            switch kind {
+            case .fieldErrors: "The request's fields that are wrong, and why."
+            case .retryAfter: "How long the client should wait before retrying (`Retry-After`)."
+            case .instance: "A URI identifying this occurrence (RFC 9457 `instance`)."
+            case .details: "Free-form JSON for the envelope's `details` member."
+            }
+        }
+    }
+}

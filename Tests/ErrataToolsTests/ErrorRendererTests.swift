@@ -1,0 +1,713 @@
+import Errata
+import ErrataCatalogs
+import ErrataTools
+import HTTPTypes
+import Testing
+
+/// What `ErrorRenderer` puts on the wire: exact body bytes, status, headers, and the rules that hold for every
+/// response (no internal error text, no CR/LF/NUL in headers, no client-origin entry sent).
+@Suite struct ErrorRendererTests {
+    // MARK: Fixtures
+
+    static func load(_ yaml: String, path: String = "test.errata.yaml") throws -> ErrorCatalog {
+        let loaded = CatalogLoader().load(text: yaml, path: path)
+        let catalog = loaded.catalog
+        return try #require(catalog, "\(loaded.diagnostics.filter { $0.severity == .error })")
+    }
+
+    static func bundled(_ id: String) throws -> ErrorCatalog {
+        let path = try #require(BundledCatalogs.path(forID: id))
+        let loaded = CatalogLoader().load(path: path)
+        return try #require(loaded.catalog, "\(loaded.diagnostics)")
+    }
+
+    static func text(_ bytes: [UInt8]) -> String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// An RFC 9457 catalog with a docs template and extension members.
+    static let problemYAML = #"""
+        errata: 1
+        id: shop
+        version: "1.0.0"
+        title: Shop API
+        docs: "https://example.com/errors/{code}#{name}"
+        envelope:
+          format: problem
+          extensions:
+            code: "{code}"
+            request_id: "{requestID?}"
+            retry_in: "{retryAfterSeconds?}"
+        codes:
+          - name: MemberRefNotFound
+            code: 20003
+            status: 404
+            title: Member not found
+            message: "Member '{memberRef}' not found."
+          - name: ValidationFailed
+            code: 40001
+            status: 422
+            title: Validation failed
+            message: "The request is not valid."
+            fields: true
+          - name: Database
+            code: 12
+            status: 500
+            title: Database error
+            message: "A critical database error occurred."
+          - name: Unknown
+            code: 0
+            status: 500
+            title: Unknown error
+            message: "Unknown server side error occurred"
+        """#
+
+    /// An RFC 9457 catalog without `docs`, so every `type` is `about:blank`.
+    static let blankProblemYAML = #"""
+        errata: 1
+        id: blank
+        version: "1.0.0"
+        title: Blank API
+        envelope: { format: problem }
+        codes:
+          - name: MemberNotFound
+            code: 20002
+            status: 404
+            title: Member not found
+            message: "Member not found."
+          - name: Teapot
+            code: 1
+            status: 418
+            title: No coffee here
+        """#
+
+    /// A JSON envelope exercising every kind of member.
+    static let jsonYAML = #"""
+        errata: 1
+        id: json-shop
+        version: "1.0.0"
+        title: JSON Shop API
+        envelope:
+          format: json
+          body:
+            request: "{requestID?}"
+            code: "{code}"
+            message: "{message}"
+            summary: "{status} {reason}: {title}"
+            where: "at {instance}!"
+            instance: "{instance?}"
+            details: "{details?}"
+            count: "{params.count}"
+            limit: "{params.limit?}"
+            strict: "{params.strict}"
+            missing: "{instance}"
+            version: 2
+            ratio: -1.5e3
+            internal: false
+            extra: null
+            tags: [shop, "{name}", "{instance}"]
+            literal: "{{braces}}"
+        codes:
+          - name: TooMany
+            code: 42
+            status: 400
+            title: Too "many"
+            message: "You sent {count} items; the limit is {limit}."
+            params:
+              count: { type: integer }
+              limit: { type: number }
+              strict: { type: boolean }
+        """#
+
+    /// A JSON envelope made only of optional members, then a constant: a comma must appear only between
+    /// members actually written.
+    static let optionalYAML = #"""
+        errata: 1
+        id: optional
+        version: "1.0.0"
+        title: Optional API
+        envelope:
+          format: json
+          body:
+            a: "{instance?}"
+            b: "{details?}"
+            c: "{requestID?}"
+            d: 1
+            e: "{retryAfterSeconds?}"
+            f: "{retryAfterMilliseconds?}"
+        codes:
+          - name: Gone
+            code: 1
+            status: 410
+            title: Gone
+            message: "Gone."
+        """#
+
+    // MARK: Problem envelope
+
+    @Test func problemWithDocsTemplateRendersExactBytes() throws {
+        let catalog = try Self.load(Self.problemYAML)
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let rendered = renderer.render(try APIError("MemberRefNotFound", in: catalog, parameters: ["memberRef": "abc"]))
+        #expect(rendered.status.code == 404)
+        #expect(rendered.headerFields[.contentType] == "application/problem+json")
+        #expect(
+            Self.text(rendered.body)
+                == #"{"type":"https://example.com/errors/20003#MemberRefNotFound","title":"Member not found","status":404,"detail":"Member 'abc' not found.","code":20003}"#
+        )
+        #expect(!rendered.isInternalError)
+        #expect(rendered.droppedHeaderFields.isEmpty)
+    }
+
+    @Test func problemWithoutDocsIsAboutBlankTitledWithTheReasonPhrase() throws {
+        let catalog = try Self.load(Self.blankProblemYAML)
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let notFound = renderer.render(try APIError("MemberNotFound", in: catalog))
+        #expect(
+            Self.text(notFound.body)
+                == #"{"type":"about:blank","title":"Not Found","status":404,"detail":"Member not found."}"#
+        )
+        // No message: no `detail`.
+        let teapot = renderer.render(try APIError("Teapot", in: catalog))
+        #expect(Self.text(teapot.body) == #"{"type":"about:blank","title":"I'm a teapot","status":418}"#)
+        #expect(teapot.headerFields[.contentType] == "application/problem+json")
+    }
+
+    @Test func problemInstanceFollowsDetail() throws {
+        let catalog = try Self.load(Self.problemYAML)
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let rendered = renderer.render(
+            try APIError("MemberRefNotFound", in: catalog, parameters: ["memberRef": "abc"], instance: "/members/abc")
+        )
+        #expect(
+            Self.text(rendered.body)
+                == #"{"type":"https://example.com/errors/20003#MemberRefNotFound","title":"Member not found","status":404,"detail":"Member 'abc' not found.","instance":"/members/abc","code":20003}"#
+        )
+    }
+
+    @Test func problemExtensionMembersKeepTheOrderWritten() throws {
+        let catalog = try Self.load(Self.problemYAML)
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let rendered = renderer.render(
+            try APIError(
+                "MemberRefNotFound",
+                in: catalog,
+                parameters: ["memberRef": "abc"],
+                retryAfter: .milliseconds(1500),
+                requestID: "req-1"
+            )
+        )
+        #expect(
+            Self.text(rendered.body)
+                == #"{"type":"https://example.com/errors/20003#MemberRefNotFound","title":"Member not found","status":404,"detail":"Member 'abc' not found.","code":20003,"request_id":"req-1","retry_in":2}"#
+        )
+    }
+
+    @Test func problemFieldErrorsUseTheListLayout() throws {
+        let catalog = try Self.load(Self.problemYAML)
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let rendered = renderer.render(
+            try APIError(
+                "ValidationFailed",
+                in: catalog,
+                fieldErrors: [
+                    FieldError(field: "age", message: "must be a positive integer"),
+                    FieldError(field: "a/b~c", message: "is \"odd\""),
+                ]
+            )
+        )
+        #expect(rendered.status.code == 422)
+        #expect(
+            Self.text(rendered.body)
+                == ##"{"type":"https://example.com/errors/40001#ValidationFailed","title":"Validation failed","status":422,"detail":"The request is not valid.","code":40001,"errors":[{"detail":"must be a positive integer","pointer":"#/age"},{"detail":"is \"odd\"","pointer":"#/a~1b~0c"}]}"##
+        )
+    }
+
+    // MARK: JSON envelope
+
+    @Test func jsonEnvelopeRendersMembersInTheOrderWritten() throws {
+        let catalog = try Self.load(Self.jsonYAML)
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let rendered = renderer.render(
+            try APIError("TooMany", in: catalog, parameters: ["count": "42", "limit": "1.5e1", "strict": "true"])
+        )
+        #expect(rendered.headerFields[.contentType] == "application/json")
+        #expect(
+            Self.text(rendered.body)
+                == #"{"code":42,"message":"You sent 42 items; the limit is 1.5e1.","summary":"400 Bad Request: Too \"many\"","where":"at !","count":42,"limit":1.5e1,"strict":true,"missing":null,"version":2,"ratio":-1.5e3,"internal":false,"extra":null,"tags":["shop","TooMany",null],"literal":"{braces}"}"#
+        )
+    }
+
+    @Test func jsonEnvelopeFillsEveryHole() throws {
+        let catalog = try Self.load(Self.jsonYAML)
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let rendered = renderer.render(
+            try APIError(
+                "TooMany",
+                in: catalog,
+                parameters: ["count": "4x", "limit": "lots", "strict": "yes"],
+                instance: "/orders/\"7\"",
+                details: .object([.init("why", "because"), .init("n", 1)]),
+                requestID: 9
+            )
+        )
+        #expect(
+            Self.text(rendered.body)
+                == #"{"request":9,"code":42,"message":"You sent 4x items; the limit is lots.","summary":"400 Bad Request: Too \"many\"","where":"at /orders/\"7\"!","instance":"/orders/\"7\"","details":{"why":"because","n":1},"count":"4x","limit":"lots","strict":"yes","missing":"/orders/\"7\"","version":2,"ratio":-1.5e3,"internal":false,"extra":null,"tags":["shop","TooMany","/orders/\"7\""],"literal":"{braces}"}"#
+        )
+    }
+
+    /// `params.NAME` is written as a JSON literal only when the text is one of the declared type.
+    @Test(arguments: [
+        ("42", "42"), ("-7", "-7"), ("0", "0"), ("4x", #""4x""#), ("", #""""#), ("+5", #""+5""#),
+        ("007", #""007""#), ("1.5", #""1.5""#), (" 42", #"" 42""#), ("99999999999999999999", #""99999999999999999999""#),
+    ])
+    func integerParametersAreTypedByTheirDeclaration(_ value: String, _ expected: String) throws {
+        let catalog = try Self.load(Self.jsonYAML)
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let rendered = renderer.render(
+            try APIError("TooMany", in: catalog, parameters: ["count": value, "limit": "1", "strict": "false"])
+        )
+        let body = Self.text(rendered.body)
+        #expect(body.contains(#","count":\#(expected),"limit":1,"strict":false,"#), "\(body)")
+        // Whatever the value, the body stays JSON.
+        #expect(throws: Never.self) { try JSONParser().parse(rendered.body) }
+    }
+
+    @Test(arguments: [
+        ("1", "1"), ("-0.5e-3", "-0.5e-3"), ("1e999999", "1e999999"), (".5", #"".5""#), ("1.", #""1.""#),
+        ("NaN", #""NaN""#), ("0x10", #""0x10""#), ("01", #""01""#), ("1 ", #""1 ""#),
+    ])
+    func numberParametersAreTypedByTheirDeclaration(_ value: String, _ expected: String) throws {
+        let catalog = try Self.load(Self.jsonYAML)
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let rendered = renderer.render(
+            try APIError("TooMany", in: catalog, parameters: ["count": "1", "limit": value, "strict": "true"])
+        )
+        let body = Self.text(rendered.body)
+        #expect(body.contains(#","limit":\#(expected),"strict":true,"#), "\(body)")
+        #expect(throws: Never.self) { try JSONParser().parse(rendered.body) }
+    }
+
+    @Test(arguments: [("true", "true"), ("false", "false"), ("True", #""True""#), ("1", #""1""#)])
+    func booleanParametersAreTypedByTheirDeclaration(_ value: String, _ expected: String) throws {
+        let catalog = try Self.load(Self.jsonYAML)
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let rendered = renderer.render(
+            try APIError("TooMany", in: catalog, parameters: ["count": "1", "limit": "2", "strict": value])
+        )
+        #expect(Self.text(rendered.body).contains(#","strict":\#(expected),"#))
+    }
+
+    struct OptionalCase: Sendable, CustomTestStringConvertible {
+        var instance: String?
+        var details: JSONValue?
+        var requestID: JSONValue?
+        var retryAfter: Duration?
+        var expected: String
+        var testDescription: String { expected }
+    }
+
+    @Test(arguments: [
+        OptionalCase(expected: #"{"d":1}"#),
+        OptionalCase(instance: "/x", expected: #"{"a":"/x","d":1}"#),
+        OptionalCase(details: true, expected: #"{"b":true,"d":1}"#),
+        OptionalCase(requestID: 3, expected: #"{"c":3,"d":1}"#),
+        OptionalCase(instance: "/x", requestID: 3, expected: #"{"a":"/x","c":3,"d":1}"#),
+        OptionalCase(instance: "/x", details: .array([]), requestID: "r", expected: #"{"a":"/x","b":[],"c":"r","d":1}"#),
+        OptionalCase(retryAfter: .milliseconds(1), expected: #"{"d":1,"e":1,"f":1}"#),
+        OptionalCase(details: nil, requestID: .null, expected: #"{"c":null,"d":1}"#),
+    ])
+    func absentOptionalMembersLeaveNoStrayCommas(_ example: OptionalCase) throws {
+        let catalog = try Self.load(Self.optionalYAML)
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let rendered = renderer.render(
+            try APIError(
+                "Gone",
+                in: catalog,
+                retryAfter: example.retryAfter,
+                instance: example.instance,
+                details: example.details,
+                requestID: example.requestID
+            )
+        )
+        #expect(Self.text(rendered.body) == example.expected)
+    }
+
+    @Test func consecutiveAbsentOptionalMembersAtTheEndLeaveNoStrayCommas() throws {
+        let catalog = try Self.load(
+            #"""
+            errata: 1
+            id: trailing
+            version: "1.0.0"
+            title: Trailing API
+            envelope:
+              format: json
+              body: { code: "{code}", a: "{instance?}", b: "{details?}", c: "{requestID?}" }
+            codes:
+              - { name: Gone, code: 1, status: 410, title: Gone }
+            """#
+        )
+        let renderer = try ErrorRenderer(catalog: catalog)
+        #expect(Self.text(renderer.render(try APIError("Gone", in: catalog)).body) == #"{"code":1}"#)
+        #expect(
+            Self.text(renderer.render(try APIError("Gone", in: catalog, requestID: 2)).body) == #"{"code":1,"c":2}"#
+        )
+        #expect(
+            Self.text(renderer.render(try APIError("Gone", in: catalog, instance: "/i", requestID: 2)).body)
+                == #"{"code":1,"a":"/i","c":2}"#
+        )
+    }
+
+    @Test func nestedObjectsWithOnlyAbsentOptionalMembersAreEmpty() throws {
+        let catalog = try Self.load(
+            #"""
+            errata: 1
+            id: nested
+            version: "1.0.0"
+            title: Nested API
+            envelope:
+              format: json
+              body: { error: { a: "{instance?}", b: "{details?}" }, list: [{ c: "{requestID?}" }, 1] }
+            codes:
+              - { name: Gone, code: 1, status: 410, title: Gone }
+            """#
+        )
+        let renderer = try ErrorRenderer(catalog: catalog)
+        #expect(Self.text(renderer.render(try APIError("Gone", in: catalog)).body) == #"{"error":{},"list":[{},1]}"#)
+        #expect(
+            Self.text(renderer.render(try APIError("Gone", in: catalog, details: 1, requestID: 2)).body)
+                == #"{"error":{"b":1},"list":[{"c":2},1]}"#
+        )
+    }
+
+    // MARK: Escaping
+
+    @Test func parameterValuesAreEscapedForJSON() throws {
+        let catalog = try Self.bundled("pluralkit")
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let value = "q\"b\\s/\u{0}\u{1}\u{8}\u{9}\u{A}\u{B}\u{C}\u{D}\u{1F}\u{7F} 🧑‍🧑‍🧒 é {x}"
+        let rendered = renderer.render(try APIError("MemberRefNotFound", in: catalog, parameters: ["memberRef": value]))
+        let expected =
+            #"{"code":20003,"message":"Member 'q\"b\\s/\u0000\u0001\b\t\n\u000b\f\r\u001f"# + "\u{7F} 🧑‍🧑‍🧒 é {x}"
+            + #"' not found."}"#
+        #expect(Self.text(rendered.body) == expected)
+        // Emoji and accented letters are raw UTF-8, not \u escapes.
+        #expect(rendered.body.starts(with: Array(#"{"code":20003,"#.utf8)))
+        #expect(Self.text(rendered.body).utf8.contains(0xF0))
+        // The body is valid JSON that gives the value back.
+        let parsed = try JSONParser().parse(rendered.body)
+        #expect(parsed["message"]?.stringValue == "Member '\(value)' not found.")
+    }
+
+    @Test func slashIsNotEscaped() throws {
+        let catalog = try Self.load(Self.problemYAML)
+        let rendered = try ErrorRenderer(catalog: catalog).render(
+            try APIError("MemberRefNotFound", in: catalog, parameters: ["memberRef": "a/b"], instance: "/m/a/b")
+        )
+        let body = Self.text(rendered.body)
+        #expect(body.contains(#""detail":"Member 'a/b' not found.","instance":"/m/a/b""#))
+        #expect(!body.contains(#"\/"#))
+    }
+
+    // MARK: Headers
+
+    @Test func entryHeadersAreRenderedFromTheirTemplates() throws {
+        let catalog = try Self.bundled("batchdata")
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let methodNotAllowed = renderer.render(
+            try APIError("MethodNotAllowed", in: catalog, parameters: ["allowedMethods": "GET, POST"])
+        )
+        #expect(methodNotAllowed.status.code == 405)
+        #expect(methodNotAllowed.headerFields[.allow] == "GET, POST")
+        let invalidToken = renderer.render(try APIError("InvalidToken", in: catalog))
+        #expect(invalidToken.headerFields[.wwwAuthenticate] == "Bearer")
+        #expect(invalidToken.headerFields[.contentType] == "application/json")
+    }
+
+    @Test(arguments: ["GET\r\nSet-Cookie: a=b", "GET\nX: y", "GET\rX: y", "GET\u{0}"])
+    func headerValuesWithLineBreaksOrNULFromParametersAreDropped(_ value: String) throws {
+        let catalog = try Self.bundled("batchdata")
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let rendered = renderer.render(
+            try APIError("MethodNotAllowed", in: catalog, parameters: ["allowedMethods": value])
+        )
+        #expect(rendered.headerFields[.allow] == nil)
+        #expect(rendered.droppedHeaderFields == [.allow])
+        #expect(rendered.headerFields[.setCookie] == nil)
+        Self.expectSafeHeaders(rendered)
+        // The body still renders.
+        #expect(rendered.status.code == 405)
+        #expect(!rendered.body.isEmpty)
+    }
+
+    @Test(arguments: ["a\r\nSet-Cookie: a=b", "a\nb", "a\rb", "a\u{0}b"])
+    func occurrenceHeaderFieldsNeverCarryLineBreaksOrNUL(_ value: String) throws {
+        let catalog = try Self.bundled("batchdata")
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let trace = try #require(HTTPField.Name("X-Trace"))
+        var headers = HTTPFields()
+        headers.append(HTTPField(name: trace, value: value))
+        headers[.init("X-Request-ID")!] = "abc"
+        let rendered = renderer.render(try APIError("NotFound", in: catalog, headerFields: headers))
+        Self.expectSafeHeaders(rendered)
+        #expect(rendered.headerFields[.setCookie] == nil)
+        #expect(rendered.headerFields[.init("X-Request-ID")!] == "abc")
+        // Either dropped and reported, or cleaned before it reached us (swift-http-types legalizes values).
+        if let kept = rendered.headerFields[trace] {
+            #expect(!rendered.droppedHeaderFields.contains(trace))
+            #expect(kept.hasPrefix("a"))
+        } else {
+            #expect(rendered.droppedHeaderFields == [trace])
+        }
+    }
+
+    static func expectSafeHeaders(
+        _ rendered: RenderedError,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        for field in rendered.headerFields {
+            var bytes: [UInt8] = []
+            field.withUnsafeBytesOfValue { bytes = Array($0) }
+            #expect(
+                !bytes.contains { $0 == 0x0D || $0 == 0x0A || $0 == 0x00 },
+                "\(field.name): \(bytes)",
+                sourceLocation: sourceLocation
+            )
+        }
+    }
+
+    @Test(arguments: [
+        (Duration.milliseconds(1200), "2"), (.zero, "0"), (.seconds(3), "3"), (.nanoseconds(1), "1"),
+        (.milliseconds(999), "1"), (.milliseconds(1000), "1"), (.seconds(-5), "0"), (.seconds(86_400), "86400"),
+    ])
+    func retryAfterIsDeltaSecondsRoundedUp(_ delay: Duration, _ expected: String) throws {
+        let catalog = try Self.bundled("batchdata")
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let rendered = renderer.render(try APIError("TooManyRequests", in: catalog, retryAfter: delay))
+        #expect(rendered.headerFields[.retryAfter] == expected)
+        #expect(rendered.headerFields[values: .retryAfter].count == 1)
+    }
+
+    @Test func noRetryAfterHeaderWithoutADelay() throws {
+        let catalog = try Self.bundled("batchdata")
+        let rendered = try ErrorRenderer(catalog: catalog).render(try APIError("TooManyRequests", in: catalog))
+        #expect(rendered.headerFields[.retryAfter] == nil)
+    }
+
+    @Test(arguments: [204, 304])
+    func statusesWithoutContentHaveNoBodyAndNoContentType(_ status: Int) throws {
+        let catalog = try Self.load(
+            #"""
+            errata: 1
+            id: empty
+            version: "1.0.0"
+            title: Empty API
+            envelope: { format: json, body: { code: "{code}", message: "{message}" } }
+            codes:
+              - { name: Empty, code: 1, status: \#(status), title: Empty, message: "Nothing here.", kind: success, headers: { X-Reason: "none" } }
+            """#
+        )
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let rendered = renderer.render(try APIError("Empty", in: catalog, retryAfter: .seconds(1)))
+        #expect(rendered.status.code == status)
+        #expect(rendered.body.isEmpty)
+        #expect(rendered.headerFields[.contentType] == nil)
+        #expect(rendered.headerFields[.init("X-Reason")!] == "none")
+    }
+
+    // MARK: Internal errors
+
+    struct DatabaseFailure: Error, CustomStringConvertible {
+        var description: String { "SECRET-pg-password-hunter2 at db.internal:5432" }
+    }
+
+    static let secret = "SECRET-pg-password-hunter2"
+
+    static func expectNoSecret(_ rendered: RenderedError, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        #expect(!text(rendered.body).contains(secret), sourceLocation: sourceLocation)
+        #expect(!text(rendered.body).contains("db.internal"), sourceLocation: sourceLocation)
+        for field in rendered.headerFields {
+            #expect(!field.value.contains(secret), sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func anyOtherErrorBecomesTheFirst500Entry() throws {
+        let catalog = try Self.load(Self.problemYAML)
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let rendered = renderer.render(DatabaseFailure())
+        #expect(rendered.isInternalError)
+        #expect(rendered.entry.name == "Database")
+        #expect(rendered.status.code == 500)
+        #expect(
+            Self.text(rendered.body)
+                == #"{"type":"https://example.com/errors/12#Database","title":"Database error","status":500,"detail":"A critical database error occurred.","code":12}"#
+        )
+        Self.expectNoSecret(rendered)
+    }
+
+    @Test func theInternalErrorEntryIsConfigurable() throws {
+        let catalog = try Self.load(Self.problemYAML)
+        let renderer = try ErrorRenderer(catalog: catalog, internalErrorEntry: "Unknown")
+        let rendered = renderer.render(DatabaseFailure())
+        #expect(rendered.entry.name == "Unknown")
+        #expect(rendered.isInternalError)
+        Self.expectNoSecret(rendered)
+    }
+
+    @Test func anUnknownInternalErrorEntryIsAConfigurationError() throws {
+        let catalog = try Self.load(Self.problemYAML)
+        let error = #expect(throws: ErrorRenderer.ConfigurationError.self) {
+            try ErrorRenderer(catalog: catalog, internalErrorEntry: "Nope")
+        }
+        #expect(error?.description.contains("'Nope'") == true)
+    }
+
+    @Test func aClientOriginInternalErrorEntryIsAConfigurationError() throws {
+        let catalog = try Self.bundled("blazeauth")
+        let error = #expect(throws: ErrorRenderer.ConfigurationError.self) {
+            try ErrorRenderer(catalog: catalog, internalErrorEntry: "FileChecksumMismatch")
+        }
+        #expect(error?.description.contains("client-origin") == true)
+    }
+
+    @Test func aCatalogWithout500FallsBackToAnAboutBlankProblem() throws {
+        let catalog = try Self.load(Self.optionalYAML)
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let rendered = renderer.render(DatabaseFailure())
+        #expect(rendered.isInternalError)
+        #expect(rendered.status.code == 500)
+        #expect(Self.text(rendered.body) == #"{"type":"about:blank","title":"Internal Server Error","status":500}"#)
+        #expect(rendered.headerFields[.contentType] == "application/problem+json")
+        Self.expectNoSecret(rendered)
+    }
+
+    @Test func theUnderlyingErrorOfACatalogErrorIsNeverRendered() throws {
+        let catalog = try Self.load(Self.problemYAML)
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let error = try APIError("Database", in: catalog, underlyingError: DatabaseFailure())
+        let rendered = renderer.render(error)
+        #expect(rendered.entry.name == "Database")
+        #expect(!rendered.isInternalError)
+        Self.expectNoSecret(rendered)
+        // Thrown as `any Error`, it is still the catalog error.
+        let thrown: any Error = error
+        #expect(renderer.render(thrown).entry.name == "Database")
+        Self.expectNoSecret(renderer.render(thrown))
+    }
+
+    @Test func aClientOriginEntryIsNeverRenderedAsItself() throws {
+        let catalog = try Self.bundled("blazeauth")
+        let checksum = try APIError("FileChecksumMismatch", in: catalog)
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let rendered = renderer.render(checksum)
+        #expect(rendered.isInternalError)
+        #expect(rendered.entry.name != "FileChecksumMismatch")
+        #expect(!Self.text(rendered.body).contains("302"))
+        #expect(!Self.text(renderer.body(for: checksum)).contains("302"))
+
+        let configured = try ErrorRenderer(catalog: catalog, internalErrorEntry: "InternalServerError")
+        #expect(configured.render(checksum).entry.name == "InternalServerError")
+        #expect(Self.text(configured.body(for: checksum)) == #"{"id":null,"status":6}"#)
+        #expect(Self.text(configured.statusPacket(checksum, requestID: 5)) == #"{"id":5,"status":6}"#)
+    }
+
+    @Test func anEntryFromAnotherCatalogBecomesTheInternalError() throws {
+        let catalog = try Self.load(Self.problemYAML)
+        let other = try Self.bundled("batchdata")
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let rendered = renderer.render(try APIError("InvalidToken", in: other))
+        #expect(rendered.isInternalError)
+        #expect(rendered.entry.name == "Database")
+    }
+
+    // MARK: WebSocket
+
+    @Test func statusPacketEchoesTheRequestID() throws {
+        let catalog = try Self.bundled("blazeauth")
+        let renderer = try ErrorRenderer(catalog: catalog)
+        #expect(Self.text(renderer.statusPacket(try APIError("Ok", in: catalog), requestID: 5)) == #"{"id":5,"status":1}"#)
+        #expect(
+            Self.text(renderer.statusPacket(try APIError("LicenseNotFound", in: catalog), requestID: "a\"b"))
+                == #"{"id":"a\"b","status":100}"#
+        )
+        #expect(Self.text(renderer.body(for: try APIError("Ok", in: catalog))) == #"{"id":null,"status":1}"#)
+    }
+
+    @Test func closeFrameCutsALongReasonOnACharacterBoundary() throws {
+        let long = "slow down " + String(repeating: "é", count: 60) + String(repeating: "🧑‍🧑‍🧒", count: 10)
+        let catalog = try Self.load(
+            #"""
+            errata: 1
+            id: ws
+            version: "1.0.0"
+            title: WS API
+            envelope: { format: json, body: { id: "{requestID}", status: "{code}" } }
+            codes:
+              - { name: Ok, code: 1, kind: success }
+            closeCodes:
+              - { code: 4201, name: RateLimitHit, reason: rate limit hit, retry: after }
+              - { code: 4202, name: Overloaded, reason: "\#(long)" }
+            """#
+        )
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let short = try #require(renderer.closeFrame(named: "RateLimitHit"))
+        #expect(short.code.rawValue == 4201)
+        #expect(short.reason.text == "rate limit hit")
+        #expect(!short.reason.wasTruncated)
+
+        let cut = try #require(renderer.closeFrame(named: "Overloaded"))
+        #expect(cut.code.rawValue == 4202)
+        #expect(cut.reason.wasTruncated)
+        #expect(cut.reason.text.utf8.count <= 123)
+        #expect(long.hasPrefix(cut.reason.text))
+        // The cut fell between whole characters: 10 + 2·56 = 122 bytes, the next é would make 124.
+        #expect(cut.reason.text == "slow down " + String(repeating: "é", count: 56))
+        #expect(renderer.closeFrame(named: "Nope") == nil)
+    }
+
+    // MARK: Static entries
+
+    @Test func staticEntriesRenderIdenticalBytesFromThePrecomputedBody() throws {
+        let catalog = try Self.bundled("rest-error-codes")
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let error = try APIError("Unknown", in: catalog)
+        let first = renderer.render(error)
+        let second = renderer.render(error)
+        #expect(first.body == second.body)
+        #expect(
+            Self.text(first.body) == #"{"error_code":0,"error_message":"Unknown server side error occurred","details":null}"#
+        )
+        // The same storage both times: the precomputed body, handed out without building a new one.
+        let firstAddress = first.body.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        let secondAddress = second.body.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }
+        #expect(firstAddress == secondAddress)
+        #expect(renderer.body(for: error).withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } == firstAddress)
+
+        // Filling a hole builds a body of its own, and leaves the precomputed one alone.
+        let detailed = renderer.render(try APIError("Unknown", in: catalog, details: .object([.init("id", 1)])))
+        #expect(
+            Self.text(detailed.body)
+                == #"{"error_code":0,"error_message":"Unknown server side error occurred","details":{"id":1}}"#
+        )
+        #expect(renderer.render(error).body == first.body)
+    }
+
+    @Test(arguments: BundledCatalogs.ids)
+    func everyEntryRendersTheSameBytesTwice(_ id: String) throws {
+        let catalog = try Self.bundled(id)
+        let renderer = try ErrorRenderer(catalog: catalog)
+        for entry in catalog.entries {
+            var parameters: [String: String] = [:]
+            for name in entry.parameterNames { parameters[name] = "v" }
+            let error = try APIError(entry, parameters: parameters)
+            let first = renderer.render(error)
+            let second = renderer.render(error)
+            #expect(first.body == second.body, "\(entry.name)")
+            #expect(first.headerFields == second.headerFields, "\(entry.name)")
+            if !first.body.isEmpty {
+                #expect(throws: Never.self, "\(entry.name)") { try JSONParser().parse(first.body) }
+            }
+        }
+    }
+}
