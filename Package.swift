@@ -126,6 +126,8 @@ let package = Package(
                 "ErrataCatalogs",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
+            // Golden files, read through #filePath; RECORD_SNAPSHOTS=1 writes them again.
+            exclude: ["__Snapshots__"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -35,7 +35,10 @@ struct GenerateCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("A catalog file or bundled catalog id.", valueName: "CATALOG"))
     var catalog: String
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH"))
+    @Option(
+        name: .shortAndLong,
+        help: ArgumentHelp("Write to this file instead of standard output.", valueName: "PATH")
+    )
     var output: String?
 
     func run() async throws {

@@ -218,9 +218,9 @@ import Testing
 
     // MARK: Semantics
 
-    @Test func hasNoContentExactlyFor1xx204And304() {
+    @Test func hasNoContentExactlyFor1xx204205And304() {
         let contentless = self.registry.definitions.filter { !$0.mayHaveContent }.map(\.code)
-        #expect(contentless == [100, 101, 102, 103, 204, 304])
+        #expect(contentless == [100, 101, 102, 103, 204, 205, 304])
     }
 
     @Test func isHeuristicallyCacheableExactlyAsRFC9110AndRFC7725Say() {

@@ -159,16 +159,25 @@ import Testing
                 ])
         )
         let markdown = MarkdownGenerator.generate(catalog)
-        #expect(markdown.contains("```http\nHTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{\n  \"code\": 40001,"))
+        #expect(
+            markdown.contains(
+                "```http\nHTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{\n  \"code\": 40001,"
+            )
+        )
         let html = ReferencePage(catalog: catalog).page()
-        #expect(html.contains("<pre><code>HTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{\n  &quot;code&quot;: 40001,"))
+        #expect(
+            html.contains(
+                "<pre><code>HTTP/1.1 400 Bad Request\nContent-Type: application/json\n\n{\n  &quot;code&quot;: 40001,"
+            )
+        )
     }
 
     // MARK: Hostile text
 
     static let hostile = #"<script>alert(1)</script><img src=x onerror=alert(1)> "double" 'single' & more"#
     static let escapedHostile =
-        "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; &quot;double&quot; &#39;single&#39; &amp; more"
+        "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; "
+        + "&quot;double&quot; &#39;single&#39; &amp; more"
 
     static let textFields = [
         "catalog title", "catalog id", "catalog version", "group name", "group description", "entry name", "code",
@@ -195,7 +204,13 @@ import Testing
                     .init(key: "errors", value: .value(.init(name: "errors", isOptional: true))),
                 ])
             ),
-            groups: [CodeGroup(name: text("group name", "Everything"), codes: 0...100, description: text("group description", "All."))],
+            groups: [
+                CodeGroup(
+                    name: text("group name", "Everything"),
+                    codes: 0...100,
+                    description: text("group description", "All.")
+                )
+            ],
             entries: [
                 ErrorEntry(
                     name: entryName,
@@ -203,12 +218,22 @@ import Testing
                     status: .notFound,
                     title: text("title", "Not found"),
                     message: try MessageTemplate(text("message", "Thing") + " '{thing}' not found."),
-                    parameters: [ParameterDeclaration(name: "thing", description: text("parameter description", "The thing."))],
+                    parameters: [
+                        ParameterDeclaration(name: "thing", description: text("parameter description", "The thing."))
+                    ],
                     description: text("description", "When the thing is missing."),
                     hasFieldErrors: true,
-                    headers: [ErrorEntry.Header(name: "X-Note", value: try MessageTemplate(text("header value", "note")))]
+                    headers: [
+                        ErrorEntry.Header(name: "X-Note", value: try MessageTemplate(text("header value", "note")))
+                    ]
                 ),
-                ErrorEntry(name: "Other", code: 2, status: .badRequest, title: "Other", message: try MessageTemplate("Other.")),
+                ErrorEntry(
+                    name: "Other",
+                    code: 2,
+                    status: .badRequest,
+                    title: "Other",
+                    message: try MessageTemplate("Other.")
+                ),
             ],
             closeCodes: [
                 CloseCodeEntry(
@@ -277,7 +302,9 @@ import Testing
         let catalog = ErrorCatalog(
             id: "ticks",
             title: "Ticks",
-            entries: [ErrorEntry(name: "Ticked", code: 1, status: .badRequest, message: try MessageTemplate("a ```` b"))]
+            entries: [
+                ErrorEntry(name: "Ticked", code: 1, status: .badRequest, message: try MessageTemplate("a ```` b"))
+            ]
         )
         let markdown = MarkdownGenerator.generate(catalog)
         #expect(markdown.contains("`````http\nHTTP/1.1 400 Bad Request\n"))
@@ -335,7 +362,11 @@ import Testing
         #expect(html.contains("@media (max-width: 40rem)"))
         let print = try #require(html.range(of: "@media print {"))
         #expect(html[print.upperBound...].prefix(200).contains(".search"))
-        #expect(html.contains("data-search=\"20003 memberrefnotfound member not found member &#39;{memberref}&#39; not found.\""))
+        #expect(
+            html.contains(
+                "data-search=\"20003 memberrefnotfound member not found member &#39;{memberref}&#39; not found.\""
+            )
+        )
     }
 
     @Test func entryPageShowsEveryFactAndTheExample() throws {
@@ -348,7 +379,9 @@ import Testing
         #expect(html.contains("<a href=\"https://pluralkit.me/api/errors#MemberRefNotFound\">"))
         #expect(html.contains("&quot;message&quot;: &quot;Member &#39;abc&#39; not found.&quot;"))
         #expect(page.entryPage(named: "NoSuchEntry") == nil)
-        let clientSide = try #require(ReferencePage(catalog: try Self.catalog("blazeauth")).entryPage(named: "FileChecksumMismatch"))
+        let clientSide = try #require(
+            ReferencePage(catalog: try Self.catalog("blazeauth")).entryPage(named: "FileChecksumMismatch")
+        )
         #expect(clientSide.contains("client-side only"))
         #expect(!clientSide.contains("<h2>Example</h2>"))
     }
@@ -424,7 +457,9 @@ import Testing
         #expect(websocket["components"]?["responses"] == .object([]))
     }
 
-    @Test(arguments: [(418, "ImATeapot418"), (404, "NotFound404"), (599, "NetworkConnectTimeoutError599"), (299, "Status299")])
+    @Test(arguments: [
+        (418, "ImATeapot418"), (404, "NotFound404"), (599, "NetworkConnectTimeoutError599"), (299, "Status299"),
+    ])
     func openAPIResponseNamesComeFromTheReasonPhrase(code: Int, name: String) {
         #expect(OpenAPIGenerator.responseName(for: HTTPResponse.Status(code: code, reasonPhrase: "")) == name)
     }
@@ -486,7 +521,15 @@ import Testing
             id: "problems",
             title: "Problems",
             envelope: Envelope(format: .problem, extensions: [.init(key: "code", value: .value(.init(name: "code")))]),
-            entries: [ErrorEntry(name: "Gone", code: "GONE", status: .gone, title: "Gone", message: try MessageTemplate("Gone."))]
+            entries: [
+                ErrorEntry(
+                    name: "Gone",
+                    code: "GONE",
+                    status: .gone,
+                    title: "Gone",
+                    message: try MessageTemplate("Gone.")
+                )
+            ]
         )
         let schema = try Self.parseJSON(JSONSchemaGenerator.generate(catalog))
         #expect(schema["required"] == .array(["type", "title", "code"]))
@@ -513,16 +556,18 @@ struct SchemaCheck {
         var found: [String] = []
         if let constant = schema["const"], constant != value { found.append("\(path): \(value) is not \(constant)") }
         if let type = schema["type"] {
-            let allowed: [String] = switch type {
-            case .string(let name): [name]
-            case .array(let names): names.compactMap(\.stringValue)
-            default: []
-            }
+            let allowed: [String] =
+                switch type {
+                case .string(let name): [name]
+                case .array(let names): names.compactMap(\.stringValue)
+                default: []
+                }
             if !allowed.contains(where: { Self.matches(value, type: $0) }) {
                 found.append("\(path): \(value) is not \(allowed.joined(separator: " or "))")
             }
         }
-        if case .number? = schema["minimum"], let minimum = schema["minimum"]?.doubleValue, let number = value.doubleValue,
+        if case .number? = schema["minimum"], let minimum = schema["minimum"]?.doubleValue,
+            let number = value.doubleValue,
             number < minimum
         {
             found.append("\(path): \(number) < \(minimum)")

@@ -13,7 +13,9 @@ import Testing
 
     @Test(arguments: ["markdown", "html", "openapi", "json-schema"])
     func outputWritesTheSameBytesToTheFile(format: String) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("errata-generate-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "errata-generate-\(UUID().uuidString)"
+        )
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("out").path
@@ -64,7 +66,11 @@ import Testing
 
     @Test func reportsAnOutputThatCannotBeWritten() throws {
         let output = try CommandRunner.run(
-            "generate", "markdown", "pluralkit", "--output", "/nonexistent-errata-folder/errors.md"
+            "generate",
+            "markdown",
+            "pluralkit",
+            "--output",
+            "/nonexistent-errata-folder/errors.md"
         )
         #expect(output.status == 1)
         #expect(output.standardError.contains("cannot write '/nonexistent-errata-folder/errors.md'"))

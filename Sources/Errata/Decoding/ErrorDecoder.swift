@@ -140,7 +140,12 @@ public struct ErrorDecoder: Sendable {
         }
         for envelope in envelopes {
             var variables: [String: JSONValue] = [:]
-            Self.extract(ErrorRenderer.bodyTemplate(for: envelope), from: value, into: &variables)
+            Self.extract(
+                ErrorRenderer.bodyTemplate(for: envelope),
+                from: value,
+                into: &variables,
+                maximumMessageLength: limits.maximumMessageLength
+            )
             if variables["code"] != nil || variables["message"] != nil || variables["status"] != nil {
                 return (variables, envelope.fieldErrors ?? ErrorRenderer.defaultFieldErrors(for: envelope))
             }
@@ -149,19 +154,26 @@ public struct ErrorDecoder: Sendable {
     }
 
     /// Runs a body template backwards: each placeholder takes the value at its place in `value`.
-    static func extract(_ template: JSONTemplate, from value: JSONValue, into variables: inout [String: JSONValue]) {
+    static func extract(
+        _ template: JSONTemplate,
+        from value: JSONValue,
+        into variables: inout [String: JSONValue],
+        maximumMessageLength: Int = Limits.default.maximumMessageLength
+    ) {
         switch (template, value) {
         case (.object(let members), .object(let valueMembers)):
             for member in members {
                 guard let found = valueMembers.first(where: { $0.key == member.key }) else { continue }
-                extract(member.value, from: found.value, into: &variables)
+                extract(member.value, from: found.value, into: &variables, maximumMessageLength: maximumMessageLength)
             }
         case (.array(let elements), .array(let values)):
-            for (element, value) in zip(elements, values) { extract(element, from: value, into: &variables) }
+            for (element, value) in zip(elements, values) {
+                extract(element, from: value, into: &variables, maximumMessageLength: maximumMessageLength)
+            }
         case (.value(let placeholder), _):
             if variables[placeholder.name] == nil { variables[placeholder.name] = value }
         case (.string(let template), .string(let text)):
-            guard text.utf8.count <= 16 << 10, let values = template.match(text) else { return }
+            guard text.utf8.count <= maximumMessageLength, let values = template.match(text) else { return }
             for (name, value) in values where variables[name] == nil { variables[name] = .string(value) }
         default:
             break

@@ -90,7 +90,9 @@ extension HTTPStatusRegistry {
             registration: registration,
             reference: reference,
             meaning: meaning,
-            mayHaveContent: !((100...199).contains(code) || code == 204 || code == 304),
+            // RFC 9110 §6.4.1 and §15.3.6: 1xx, 204 and 304 carry no content, and a server MUST NOT generate content
+            // in a 205.
+            mayHaveContent: !((100...199).contains(code) || code == 204 || code == 205 || code == 304),
             isHeuristicallyCacheable: cacheable,
             headers: headers,
             isRetryable: retryable

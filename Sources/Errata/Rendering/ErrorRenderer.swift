@@ -133,6 +133,8 @@ public struct ErrorRenderer: Sendable {
         guard let entry = compiled[error.entry.name], error.entry.origin == .server else {
             return body(for: APIError(unchecked: internalError.entry, requestID: error.requestID), using: internalError)
         }
+        // As `render(_:)` sends it: no content for statuses that carry none (204, 205, 304).
+        guard entry.mayHaveContent else { return [] }
         return body(for: error, using: entry)
     }
 
@@ -163,6 +165,8 @@ public struct ErrorRenderer: Sendable {
             fields[.retryAfter] = String(Self.wholeSecondsRoundedUp(retryAfter))
         }
         for field in error.headerFields {
+            // The occurrence's retry-after wins over a Retry-After given as a plain header: one, not two.
+            if field.name == .retryAfter && error.retryAfter != nil { continue }
             if Self.isSafeHeaderValue(field.value) {
                 fields.append(field)
             } else {

@@ -159,7 +159,9 @@ public enum BatchDataErrors {
         /// Not found (`NotFound`: 404).
         case notFound
         /// Method not allowed (`MethodNotAllowed`: 405).
-        case methodNotAllowed(allowedMethods: Swift.String)
+        ///
+        /// `allowedMethods`: `nil` unless the decoder read it back; the body does not carry it.
+        case methodNotAllowed(allowedMethods: Swift.String?)
         /// Gone (`Gone`: 410).
         case gone
         /// Too many requests (`TooManyRequests`: 429).
@@ -188,11 +190,7 @@ public enum BatchDataErrors {
             case "InsufficientPermissions": self = .insufficientPermissions
             case "NotFound": self = .notFound
             case "MethodNotAllowed":
-                guard let allowedMethods = error.parameters["allowedMethods"] else {
-                    self = .unrecognized(error)
-                    return
-                }
-                self = .methodNotAllowed(allowedMethods: allowedMethods)
+                self = .methodNotAllowed(allowedMethods: error.parameters["allowedMethods"])
             case "Gone": self = .gone
             case "TooManyRequests": self = .tooManyRequests
             case "InternalServerError": self = .internalServerError

@@ -298,11 +298,16 @@ public enum HostileErrors {
                 }
                 self = .memberRefNotFound(memberRef: memberRef)
             case "Case":
-                guard let `in` = decodedError.parameters["in"].flatMap({ Swift.Int($0) }), let `default` = decodedError.parameters["default"].flatMap({ Swift.Double($0) }), let self_ = decodedError.parameters["self"].flatMap({ Swift.Bool($0) }), let retryAfter = decodedError.parameters["retryAfter"] else {
+                guard
+                    let `in` = decodedError.parameters["in"].flatMap({ Swift.Int($0) }),
+                    let `default` = decodedError.parameters["default"].flatMap({ Swift.Double($0) }),
+                    let self_ = decodedError.parameters["self"].flatMap({ Swift.Bool($0) }),
+                    let retryAfter = decodedError.parameters["retryAfter"]
+                else {
                     self = .unrecognized(decodedError)
                     return
                 }
-                self = .`case`(`in`: `in`, `default`: `default`, self_: self_, retryAfter: retryAfter)
+                self = .`case`(in: `in`, default: `default`, self_: self_, retryAfter: retryAfter)
             case "Catalog": self = .catalog_
             case "Unrecognized": self = .unrecognized_
             case "Template": self = .template_
@@ -320,7 +325,11 @@ public enum HostileErrors {
                 }
                 self = .error(error: error)
             case "Swift":
-                guard let Swift_ = decodedError.parameters["Swift"], let Errata_ = decodedError.parameters["Errata"], let Entries = decodedError.parameters["Entries"] else {
+                guard
+                    let Swift_ = decodedError.parameters["Swift"],
+                    let Errata_ = decodedError.parameters["Errata"],
+                    let Entries = decodedError.parameters["Entries"]
+                else {
                     self = .unrecognized(decodedError)
                     return
                 }

@@ -186,7 +186,9 @@ public enum RESTErrors {
         /// Unknown error (`Unknown`: 500, code 0).
         case unknown
         /// Method not allowed (`NotAllowed`: 405, code 1).
-        case notAllowed(allowedMethods: Swift.String)
+        ///
+        /// `allowedMethods`: `nil` unless the decoder read it back; the body does not carry it.
+        case notAllowed(allowedMethods: Swift.String?)
         /// Method not implemented (`NotRealized`: 501, code 2).
         case notRealized
         /// Invalid request structure (`InvalidStructure`: 400, code 3).
@@ -218,11 +220,7 @@ public enum RESTErrors {
             switch error.entry?.name {
             case "Unknown": self = .unknown
             case "NotAllowed":
-                guard let allowedMethods = error.parameters["allowedMethods"] else {
-                    self = .unrecognized(error)
-                    return
-                }
-                self = .notAllowed(allowedMethods: allowedMethods)
+                self = .notAllowed(allowedMethods: error.parameters["allowedMethods"])
             case "NotRealized": self = .notRealized
             case "InvalidStructure": self = .invalidStructure
             case "InvalidValue": self = .invalidValue

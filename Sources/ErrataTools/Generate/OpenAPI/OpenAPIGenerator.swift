@@ -244,7 +244,9 @@ public enum OpenAPIGenerator {
                 operationsByPath[path] = []
             }
             guard !operationsByPath[path]!.contains(where: { $0.key == method }) else { continue }
-            operationsByPath[path]!.append(JSONValue.Member(method, pathOperation(operation, path: path, catalog: catalog)))
+            operationsByPath[path]!.append(
+                JSONValue.Member(method, pathOperation(operation, path: path, catalog: catalog))
+            )
         }
         return .object(pathOrder.map { JSONValue.Member($0, .object(operationsByPath[$0]!)) })
     }

@@ -55,7 +55,8 @@ struct CatalogReference {
         var usedAnchors: Set<String> = []
         for group in catalog.groups {
             guard let entries = byGroup.removeValue(forKey: group.name) else { continue }
-            let range = group.codes.lowerBound == group.codes.upperBound
+            let range =
+                group.codes.lowerBound == group.codes.upperBound
                 ? "Code \(group.codes.lowerBound)." : "Codes \(group.codes.lowerBound)–\(group.codes.upperBound)."
             sections.append(
                 Section(
@@ -190,7 +191,9 @@ struct CatalogReference {
         guard let example else { return nil }
         let entry = example.occurrence.entry
         var text = "For example, \(entry.name)"
-        if let status = entry.status { text += " (\(Self.statusText(status)))" } else if let code = entry.code {
+        if let status = entry.status {
+            text += " (\(Self.statusText(status)))"
+        } else if let code = entry.code {
             text += " (\(code))"
         }
         let samples = example.sampleDescription

@@ -40,8 +40,13 @@ public enum MarkdownGenerator {
     private static func writeContents(_ reference: CatalogReference, into writer: inout LineWriter) {
         var items = [MarkdownText.link("Error body", anchor: "error-body")]
         let groups = reference.sections.map { MarkdownText.link(MarkdownText.escape($0.title), anchor: $0.anchor) }
-        items.append(MarkdownText.link("Codes", anchor: "codes") + (groups.count > 1 ? " (" + groups.joined(separator: ", ") + ")" : ""))
-        if !reference.catalog.closeCodes.isEmpty { items.append(MarkdownText.link("Close codes", anchor: "close-codes")) }
+        items.append(
+            MarkdownText.link("Codes", anchor: "codes")
+                + (groups.count > 1 ? " (" + groups.joined(separator: ", ") + ")" : "")
+        )
+        if !reference.catalog.closeCodes.isEmpty {
+            items.append(MarkdownText.link("Close codes", anchor: "close-codes"))
+        }
         if !reference.catalog.operations.isEmpty { items.append(MarkdownText.link("Operations", anchor: "operations")) }
         for item in items { writer.line("- " + item) }
         writer.line()
@@ -86,7 +91,10 @@ public enum MarkdownGenerator {
         writer.line("| member | type | present | meaning |")
         writer.line("|---|---|---|---|")
         for row in rows {
-            let cells = [MarkdownText.code(row.path), MarkdownText.escape(row.type), row.presence, MarkdownText.escape(row.meaning)]
+            let cells = [
+                MarkdownText.code(row.path), MarkdownText.escape(row.type), row.presence,
+                MarkdownText.escape(row.meaning),
+            ]
             writer.line("| " + cells.joined(separator: " | ") + " |")
         }
         writer.line()

@@ -14,7 +14,8 @@ enum MarkdownText {
             case "&": output += "&amp;"
             case "_":
                 // Inside a word an underscore is literal (`client_id`); at a word's edge it could start emphasis.
-                let isInsideWord = index > 0 && index < characters.count - 1
+                let isInsideWord =
+                    index > 0 && index < characters.count - 1
                     && isWordCharacter(characters[index - 1]) && isWordCharacter(characters[index + 1])
                 output += isInsideWord ? "_" : "\\_"
             case "#", "-", "+", "=", "~":
@@ -66,7 +67,10 @@ enum MarkdownText {
         var output = ""
         for byte in anchor.utf8 {
             let scalar = Unicode.Scalar(byte)
-            if byte < 0x80 && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar)) {
+            if byte < 0x80
+                && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                    || "-_.".unicodeScalars.contains(scalar))
+            {
                 output.unicodeScalars.append(scalar)
             } else {
                 output += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
@@ -76,7 +80,11 @@ enum MarkdownText {
     }
 
     private static func isPlain(_ text: String) -> Bool {
-        !text.isEmpty && text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "." || $0 == "-") }
+        !text.isEmpty
+            && text.unicodeScalars.allSatisfy {
+                $0.isASCII
+                    && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "." || $0 == "-")
+            }
     }
 
     private static func isWordCharacter(_ character: Character) -> Bool {

@@ -15,7 +15,9 @@ extension ReferencePage {
         if let code = entry.code { facts.append(("Code", HTML.escape(code.description))) }
         if let status = entry.status {
             var text = HTML.escape(CatalogReference.statusText(status))
-            if let meaning = status.definition?.meaning { text += "<br><span class=\"muted\">\(HTML.escape(meaning))</span>" }
+            if let meaning = status.definition?.meaning {
+                text += "<br><span class=\"muted\">\(HTML.escape(meaning))</span>"
+            }
             facts.append(("HTTP status", text))
         }
         if let title = entry.title { facts.append(("Title", HTML.escape(title))) }
@@ -36,12 +38,20 @@ extension ReferencePage {
         facts.append(("Retry", CatalogReference.retryText(entry.retry)))
         if entry.hasFieldErrors { facts.append(("Field errors", "may carry per-field errors")) }
         if !entry.headers.isEmpty {
-            let items = entry.headers.map { "<li><code>\(HTML.escape($0.name)): \(HTML.escape($0.value.source))</code></li>" }
+            let items = entry.headers.map {
+                "<li><code>\(HTML.escape($0.name)): \(HTML.escape($0.value.source))</code></li>"
+            }
             facts.append(("Headers", "<ul class=\"params\">\(items.joined())</ul>"))
         }
         if let group = catalog.group(of: entry) {
             let anchor = reference.sections.first { $0.title == group.name }?.anchor ?? ""
-            facts.append(("Group", "<a href=\"\(HTML.escape(referenceURL))\(HTML.fragmentLink(anchor))\">\(HTML.escape(group.name))</a>"))
+            facts.append(
+                (
+                    "Group",
+                    "<a href=\"\(HTML.escape(referenceURL))\(HTML.fragmentLink(anchor))\">"
+                        + "\(HTML.escape(group.name))</a>"
+                )
+            )
         }
         if entry.isDeprecated { facts.append(("Deprecated", "yes: clients should stop depending on it")) }
         if let link = documentationLink(for: entry) { facts.append(("Documentation", link)) }

@@ -49,8 +49,8 @@ extension ReferencePage {
         if !definition.headers.isEmpty {
             html += "<ul class=\"params\">"
             for header in definition.headers {
-                html += "<li><code>\(HTML.escape(header.name.rawName))</code> <span class=\"tag\">\(header.level.rawValue)</span> "
-                html += "\(HTML.escape(header.note))</li>"
+                html += "<li><code>\(HTML.escape(header.name.rawName))</code> "
+                html += "<span class=\"tag\">\(header.level.rawValue)</span> \(HTML.escape(header.note))</li>"
             }
             html += "</ul>"
         }

@@ -152,7 +152,8 @@ public struct ReferencePage: Sendable {
         }
         html += "<td data-label=\"Name\">\(Self.nameCell(entry))</td>"
         if columns.status {
-            html += "<td data-label=\"Status\">\(entry.status.map { HTML.escape(CatalogReference.statusText($0)) } ?? "")</td>"
+            let status = entry.status.map { HTML.escape(CatalogReference.statusText($0)) } ?? ""
+            html += "<td data-label=\"Status\">\(status)</td>"
         }
         if columns.message { html += "<td data-label=\"Message\">\(Self.messageCell(entry))</td>" }
         if columns.description { html += "<td data-label=\"Description\">\(Self.descriptionCell(entry))</td>" }
@@ -161,7 +162,8 @@ public struct ReferencePage: Sendable {
     }
 
     static func nameCell(_ entry: ErrorEntry) -> String {
-        var html = "<a class=\"name\" href=\"\(HTML.fragmentLink(entry.name))\"><code>\(HTML.escape(entry.name))</code></a>"
+        var html =
+            "<a class=\"name\" href=\"\(HTML.fragmentLink(entry.name))\"><code>\(HTML.escape(entry.name))</code></a>"
         if entry.kind != .error { html += " <span class=\"tag\">\(HTML.escape(entry.kind.rawValue))</span>" }
         if entry.origin == .client { html += " <span class=\"tag\">client-side</span>" }
         if entry.isDeprecated { html += " <span class=\"tag\">deprecated</span>" }
@@ -240,12 +242,14 @@ public struct ReferencePage: Sendable {
         html += Self.tableOpening(headings)
         for operation in operations {
             let answers = reference.answers(of: operation)
-            let searchText = ([operation.name, CatalogReference.location(of: operation), operation.description]
+            let searchText =
+                ([operation.name, CatalogReference.location(of: operation), operation.description]
                 .compactMap { $0 } + answers.map(\.name)).joined(separator: " ").lowercased()
             html += "<tr data-search=\"\(HTML.escape(searchText))\">"
             html += "<td data-label=\"Operation\"><code>\(HTML.escape(operation.name))</code></td>"
             if hasLocation {
-                html += "<td data-label=\"Route\">\(CatalogReference.location(of: operation).map(HTML.escape) ?? "")</td>"
+                html +=
+                    "<td data-label=\"Route\">\(CatalogReference.location(of: operation).map(HTML.escape) ?? "")</td>"
             }
             if hasDescription {
                 html += "<td data-label=\"Description\">\(operation.description.map(HTML.multiline) ?? "")</td>"

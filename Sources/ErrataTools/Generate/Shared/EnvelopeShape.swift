@@ -82,7 +82,10 @@ struct EnvelopeShape {
         case .array(let elements):
             return .members(
                 ("type", "array"),
-                ("prefixItems", .array(elements.map { schema(of: $0, isItem: isItem, fieldErrorReference: fieldErrorReference) })),
+                (
+                    "prefixItems",
+                    .array(elements.map { schema(of: $0, isItem: isItem, fieldErrorReference: fieldErrorReference) })
+                ),
                 ("minItems", .integer(elements.count)),
                 ("maxItems", .integer(elements.count))
             )
@@ -93,7 +96,9 @@ struct EnvelopeShape {
             let variable = variable(placeholder, isItem: isItem)
             var members: [JSONValue.Member] = []
             if let types = variable.types {
-                members.append(JSONValue.Member("type", types.count == 1 ? .string(types[0]) : .array(types.map(JSONValue.string))))
+                members.append(
+                    JSONValue.Member("type", types.count == 1 ? .string(types[0]) : .array(types.map(JSONValue.string)))
+                )
             }
             members.append(JSONValue.Member("description", .string(variable.meaning)))
             if placeholder.name.hasPrefix("retryAfter") { members.append(JSONValue.Member("minimum", 0)) }
@@ -102,7 +107,9 @@ struct EnvelopeShape {
                 if fieldErrors.layout == .list {
                     members.append(JSONValue.Member("items", item))
                 } else {
-                    members.append(JSONValue.Member("additionalProperties", .members(("type", "array"), ("items", item))))
+                    members.append(
+                        JSONValue.Member("additionalProperties", .members(("type", "array"), ("items", item)))
+                    )
                 }
             }
             return .object(members)
@@ -153,9 +160,18 @@ struct EnvelopeShape {
             }
         case .string(let text):
             if text.isConstant {
-                rows.append(Row(path: path, type: JSONValue.string(Self.constantText(text)).description, presence: "always", meaning: "constant"))
+                rows.append(
+                    Row(
+                        path: path,
+                        type: JSONValue.string(Self.constantText(text)).description,
+                        presence: "always",
+                        meaning: "constant"
+                    )
+                )
             } else {
-                rows.append(Row(path: path, type: "string", presence: "always", meaning: "text of the form \"\(text.source)\""))
+                rows.append(
+                    Row(path: path, type: "string", presence: "always", meaning: "text of the form \"\(text.source)\"")
+                )
             }
         case .value(let placeholder):
             let variable = variable(placeholder, isItem: isItem)
@@ -259,7 +275,11 @@ struct EnvelopeShape {
                 whenPresent: "only with per-field errors"
             )
         case "details":
-            return Variable(types: nil, meaning: "Further details, as free-form JSON.", whenPresent: "when the occurrence has details")
+            return Variable(
+                types: nil,
+                meaning: "Further details, as free-form JSON.",
+                whenPresent: "when the occurrence has details"
+            )
         case "retryAfterSeconds", "retryAfterMilliseconds":
             let unit = name == "retryAfterSeconds" ? "Seconds" : "Milliseconds"
             return Variable(
@@ -282,7 +302,8 @@ struct EnvelopeShape {
                 $0.name == parameter
             }
             var base: [String] = []
-            for type in ["integer", "number", "boolean"] where declarations.contains(where: { $0.type.rawValue == type }) {
+            for type in ["integer", "number", "boolean"]
+            where declarations.contains(where: { $0.type.rawValue == type }) {
                 base.append(type)
             }
             base.append("string")
@@ -334,7 +355,9 @@ struct EnvelopeShape {
         if envelope.format == .problem {
             return .init(
                 layout: .list,
-                item: .object([.init(key: "detail", value: value("message")), .init(key: "pointer", value: value("pointer"))])
+                item: .object([
+                    .init(key: "detail", value: value("message")), .init(key: "pointer", value: value("pointer")),
+                ])
             )
         }
         return .init(layout: .map, item: .object([.init(key: "message", value: value("message"))]))

@@ -132,7 +132,8 @@ extension SwiftGenerator {
                 }
                 let values = entryPlan.parameters.map { parameter in
                     let identifier = SwiftSpelling.escaped(parameter.identifier)
-                    return "\(identifier): \(parameter.isInBody ? identifier : value(parameter))"
+                    let label = SwiftSpelling.argumentLabel(parameter.identifier)
+                    return "\(label): \(parameter.isInBody ? identifier : value(parameter))"
                 }
                 let construction = "self = .\(name)(\(values.joined(separator: ", ")))"
                 let required = entryPlan.parameters.filter(\.isInBody)

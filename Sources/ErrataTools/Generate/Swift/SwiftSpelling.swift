@@ -123,6 +123,12 @@ enum SwiftSpelling {
         keywords.contains(identifier) ? "`\(identifier)`" : identifier
     }
 
+    /// `identifier` as an argument label in a call, where only `inout`, `var` and `let` need backticks (Swift warns
+    /// about others).
+    static func argumentLabel(_ identifier: String) -> String {
+        ["inout", "var", "let"].contains(identifier) ? "`\(identifier)`" : identifier
+    }
+
     /// The ASCII words of `text`: runs of letters and digits, split at other characters.
     static func words(_ text: String) -> [Substring] {
         text.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }
