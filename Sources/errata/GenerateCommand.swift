@@ -6,18 +6,20 @@ import Foundation
 struct GenerateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Generate a reference page, an OpenAPI document or a JSON Schema from a catalog.",
+        abstract: "Generate a reference page, an OpenAPI document, a JSON Schema or Swift types from a catalog.",
         discussion: """
             FORMAT is markdown (a reference page), html (the same page as one self-contained HTML file, with \
             search), openapi (OpenAPI 3.1 JSON: the error body schema, a response per HTTP status with an example \
-            per entry, and the operations' routes) or json-schema (a JSON Schema 2020-12 for the error body). \
-            Output goes to standard output, or to the file --output names.
+            per entry, and the operations' routes), json-schema (a JSON Schema 2020-12 for the error body) or swift \
+            (a type with a constructor per entry, a Case enum recognising decoded errors, and the catalog embedded; \
+            what ErrataPlugin runs). Output goes to standard output, or to the file --output names.
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case markdown, html, openapi
         case jsonSchema = "json-schema"
+        case swift
 
         func generate(_ catalog: ErrorCatalog) -> String {
             switch self {
@@ -25,11 +27,12 @@ struct GenerateCommand: AsyncParsableCommand {
             case .html: ReferencePage(catalog: catalog).page()
             case .openapi: OpenAPIGenerator.generate(catalog)
             case .jsonSchema: JSONSchemaGenerator.generate(catalog)
+            case .swift: SwiftGenerator.generate(catalog)
             }
         }
     }
 
-    @Argument(help: ArgumentHelp("What to generate: markdown, html, openapi or json-schema.", valueName: "FORMAT"))
+    @Argument(help: ArgumentHelp("What to generate: markdown, html, openapi, json-schema or swift.", valueName: "FORMAT"))
     var format: Format
 
     @Argument(help: ArgumentHelp("A catalog file or bundled catalog id.", valueName: "CATALOG"))

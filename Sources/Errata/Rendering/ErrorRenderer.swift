@@ -242,8 +242,8 @@ public struct ErrorRenderer: Sendable {
         return total
     }
 
-    /// The default body template of an envelope.
-    static func bodyTemplate(for envelope: Envelope) -> JSONTemplate {
+    /// The body template of an envelope: its own for JSON envelopes, the RFC 9457 members for problems.
+    package static func bodyTemplate(for envelope: Envelope) -> JSONTemplate {
         if envelope.format == .json, let body = envelope.body { return body }
         func value(_ name: String, optional: Bool = false) -> JSONTemplate {
             .value(MessageTemplate.Placeholder(name: name, isOptional: optional))
@@ -263,7 +263,8 @@ public struct ErrorRenderer: Sendable {
         return .object(members)
     }
 
-    static func defaultFieldErrors(for envelope: Envelope) -> Envelope.FieldErrorLayout {
+    /// The field error layout an envelope uses when it declares none.
+    package static func defaultFieldErrors(for envelope: Envelope) -> Envelope.FieldErrorLayout {
         func value(_ name: String) -> JSONTemplate { .value(MessageTemplate.Placeholder(name: name)) }
         if envelope.format == .problem {
             // RFC 9457 §3's example: [{"detail": "…", "pointer": "#/age"}].

@@ -35,8 +35,8 @@ struct EnvelopeShape {
     init(envelope: Envelope, catalog: ErrorCatalog) {
         self.catalog = catalog
         self.envelope = envelope
-        self.body = Self.bodyTemplate(for: envelope)
-        self.fieldErrors = envelope.fieldErrors ?? Self.defaultFieldErrors(for: envelope)
+        self.body = ErrorRenderer.bodyTemplate(for: envelope)
+        self.fieldErrors = envelope.fieldErrors ?? ErrorRenderer.defaultFieldErrors(for: envelope)
         let sent = catalog.entries.filter { $0.origin == .server }
         var codeTypes: [String] = []
         if sent.contains(where: { $0.code?.integerValue != nil }) { codeTypes.append("integer") }
@@ -325,41 +325,5 @@ struct EnvelopeShape {
 
     private static func constantText(_ template: MessageTemplate) -> String {
         (try? template.render { _ in "" }) ?? template.source
-    }
-
-    /// The body template the renderer fills: the envelope's own, or RFC 9457's members and the extensions for a
-    /// problem envelope. Mirrors `ErrorRenderer.bodyTemplate(for:)`, which `Errata` keeps internal.
-    static func bodyTemplate(for envelope: Envelope) -> JSONTemplate {
-        if envelope.format == .json, let body = envelope.body { return body }
-        func value(_ name: String, optional: Bool = false) -> JSONTemplate {
-            .value(MessageTemplate.Placeholder(name: name, isOptional: optional))
-        }
-        var members: [JSONTemplate.Member] = [
-            .init(key: "type", value: value("type")),
-            .init(key: "title", value: value("title")),
-            .init(key: "status", value: value("status", optional: true)),
-            .init(key: "detail", value: value("message", optional: true)),
-            .init(key: "instance", value: value("instance", optional: true)),
-        ]
-        members += envelope.extensions
-        if !envelope.extensions.contains(where: { $0.value.placeholders.contains { $0.name == "errors" } }) {
-            members.append(.init(key: "errors", value: value("errors", optional: true)))
-        }
-        return .object(members)
-    }
-
-    /// The field error layout the renderer uses when the envelope declares none. Mirrors
-    /// `ErrorRenderer.defaultFieldErrors(for:)`, which `Errata` keeps internal.
-    static func defaultFieldErrors(for envelope: Envelope) -> Envelope.FieldErrorLayout {
-        func value(_ name: String) -> JSONTemplate { .value(MessageTemplate.Placeholder(name: name)) }
-        if envelope.format == .problem {
-            return .init(
-                layout: .list,
-                item: .object([
-                    .init(key: "detail", value: value("message")), .init(key: "pointer", value: value("pointer")),
-                ])
-            )
-        }
-        return .init(layout: .map, item: .object([.init(key: "message", value: value("message"))]))
     }
 }
