@@ -76,7 +76,8 @@ import PackagePlugin
         let basePath = base.standardizedFileURL.path(percentEncoded: false)
         let path = url.standardizedFileURL.path(percentEncoded: false)
         let prefix = basePath.hasSuffix("/") ? basePath : basePath + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        let relative = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+        return relative.hasSuffix("/") ? String(relative.dropLast()) : relative
     }
 }
 

@@ -130,6 +130,7 @@ import Testing
         #expect(SwiftGenerator.generate(catalog, typeName: "my-errors").contains("public enum MyErrors {"))
         #expect(SwiftGenerator.generate(catalog, typeName: "class").contains("public enum Class {"))
         #expect(SwiftGenerator.generate(catalog, typeName: "3d").contains("public enum XErrors {"))
+        #expect(SwiftGenerator.generate(catalog, typeName: "Errata").contains("public enum XErrors {"))
     }
 
     @Test func constructorsAndCasesTakeTypedLabelledParameters() throws {

@@ -33,16 +33,18 @@ public enum SwiftGenerator {
     /// - Parameters:
     ///   - catalog: The catalog.
     ///   - typeName: The generated type's name; default one derived from the catalog's title or id
-    ///     (``typeName(for:)``). A name that is not a plain Swift identifier is derived from instead.
+    ///     (``typeName(for:)``). A name that is not a plain Swift identifier is made one (`my-errors` →
+    ///     `MyErrors`); one that still is not, or that names a module the code uses, is ignored.
     ///   - sourceFile: The catalog file's name, for the header comment (`pluralkit.errata.yaml`); pass a name
     ///     rather than a path, so that the output does not depend on where the file is.
     /// - Returns: The source of one Swift file, ending in a newline.
     public static func generate(_ catalog: ErrorCatalog, typeName: String? = nil, sourceFile: String? = nil) -> String {
-        let requested = typeName.map { SwiftSpelling.isPlainIdentifier($0) ? $0 : derivedTypeName($0) }
-        let plan = Plan(
-            catalog: catalog,
-            typeName: requested.flatMap { SwiftSpelling.isPlainIdentifier($0) ? $0 : nil } ?? Self.typeName(for: catalog)
-        )
+        // The modules the generated code names cannot be shadowed by the type.
+        let isUsable = { (name: String) in
+            SwiftSpelling.isPlainIdentifier(name) && !["Swift", "Errata", "HTTPTypes"].contains(name)
+        }
+        let requested = typeName.map { isUsable($0) ? $0 : derivedTypeName($0) }
+        let plan = Plan(catalog: catalog, typeName: requested.flatMap { isUsable($0) ? $0 : nil } ?? Self.typeName(for: catalog))
         var model = SwiftModelLiteral()
         var body = SwiftCodeWriter()
         body.indented { writer in
