@@ -2,11 +2,6 @@ import Errata
 import HTTPTypes
 
 extension CatalogDecoder {
-    static let entryKeys = [
-        "name", "code", "status", "title", "message", "params", "description", "kind", "origin", "retry", "fields",
-        "headers", "deprecated", "group", "lint",
-    ]
-
     mutating func entry(_ node: YAMLNode, index: Int) -> ErrorEntry? {
         var map = CatalogSourceMap.Node(location: location(of: node))
         defer { sourceMap.entries.append(map) }
@@ -18,7 +13,7 @@ extension CatalogDecoder {
                 of: node,
                 in: context,
                 allowed: Self.entryKeys,
-                required: ["name"],
+                required: Self.requiredEntryKeys,
                 map: &map
             )
         else { return nil }
@@ -122,7 +117,7 @@ extension CatalogDecoder {
                 if let fields = fields(
                     of: value,
                     in: "in parameter '\(name)' \(context)",
-                    allowed: ["type", "description"],
+                    allowed: Self.parameterKeys,
                     map: &inner
                 ) {
                     if let typeNode = fields["type"],
@@ -195,8 +190,8 @@ extension CatalogDecoder {
             let fields = fields(
                 of: node,
                 in: "in 'lint' \(context)",
-                allowed: ["allow", "reason"],
-                required: ["allow", "reason"],
+                allowed: Self.lintKeys,
+                required: Self.requiredLintKeys,
                 map: &inner
             )
         else { return nil }
@@ -229,8 +224,8 @@ extension CatalogDecoder {
             let fields = fields(
                 of: node,
                 in: context,
-                allowed: ["name", "codes", "description"],
-                required: ["name", "codes"],
+                allowed: Self.groupKeys,
+                required: Self.requiredGroupKeys,
                 map: &map
             )
         else { return nil }
@@ -270,8 +265,8 @@ extension CatalogDecoder {
             let fields = fields(
                 of: node,
                 in: context,
-                allowed: ["code", "name", "reason", "description", "retry"],
-                required: ["code", "name"],
+                allowed: Self.closeCodeKeys,
+                required: Self.requiredCloseCodeKeys,
                 map: &map
             )
         else { return nil }
@@ -298,8 +293,8 @@ extension CatalogDecoder {
             let fields = fields(
                 of: node,
                 in: context,
-                allowed: ["name", "id", "route", "description", "codes"],
-                required: ["name", "codes"],
+                allowed: Self.operationKeys,
+                required: Self.requiredOperationKeys,
                 map: &map
             )
         else { return nil }

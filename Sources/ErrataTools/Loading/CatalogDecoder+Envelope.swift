@@ -4,11 +4,16 @@ extension CatalogDecoder {
     mutating func envelope(_ node: YAMLNode, isAlternative: Bool) -> Envelope? {
         let context = isAlternative ? "in an envelope alternative" : "in 'envelope'"
         var map = CatalogSourceMap.Node(location: location(of: node))
-        var allowed = ["format", "body", "extensions", "fieldErrors", "contentType"]
-        if !isAlternative { allowed.append("alternatives") }
-        guard let fields = fields(of: node, in: context, allowed: allowed, required: ["format"], map: &map) else {
-            return nil
-        }
+        let allowed = isAlternative ? Self.alternativeEnvelopeKeys : Self.envelopeKeys
+        guard
+            let fields = fields(
+                of: node,
+                in: context,
+                allowed: allowed,
+                required: Self.requiredEnvelopeKeys,
+                map: &map
+            )
+        else { return nil }
         if !isAlternative { sourceMap.root.keys.merge(map.keys.map { ("envelope.\($0)", $1) }) { $1 } }
         guard
             let format = fields["format"].flatMap({
@@ -78,8 +83,8 @@ extension CatalogDecoder {
             let fields = fields(
                 of: node,
                 in: "in 'fieldErrors' \(context)",
-                allowed: ["layout", "item"],
-                required: ["layout", "item"],
+                allowed: Self.fieldErrorsKeys,
+                required: Self.requiredFieldErrorsKeys,
                 map: &map
             )
         else { return nil }

@@ -4,7 +4,10 @@ import Errata
 ///
 /// Decoding never stops at the first problem: a bad value is reported and skipped, so one run shows the author
 /// everything to fix. A catalog is produced only when no error was found.
-struct CatalogDecoder {
+///
+/// `package` so that tests can compare the keys it accepts (`CatalogDecoder+Keys.swift`) with the catalog file's
+/// JSON Schema.
+package struct CatalogDecoder {
     let file: String
     var diagnostics: [Diagnostic] = []
     /// Every error found, including those past ``maximumReportedErrors`` that were not kept; a count, so that
@@ -24,10 +27,6 @@ struct CatalogDecoder {
         self.sourceMap = CatalogSourceMap(file: file)
     }
 
-    static let topLevelKeys = [
-        "errata", "id", "title", "version", "docs", "envelope", "groups", "codes", "closeCodes", "operations",
-    ]
-
     mutating func decode(_ root: YAMLNode?) -> ErrorCatalog? {
         guard let root else {
             error(
@@ -41,7 +40,7 @@ struct CatalogDecoder {
             of: root,
             in: "at the top level",
             allowed: Self.topLevelKeys,
-            required: ["errata", "id", "title", "version", "codes"],
+            required: Self.requiredTopLevelKeys,
             map: &rootMap
         )
         sourceMap.root = rootMap
@@ -318,10 +317,10 @@ struct CatalogDecoder {
 
     private mutating func docsTemplate(_ node: YAMLNode) -> MessageTemplate? {
         guard let template = template(node, "'docs' template") else { return nil }
-        for name in template.parameterNames where !["code", "name", "status"].contains(name) {
+        for name in template.parameterNames where !Self.docsPlaceholders.contains(name) {
             error(
                 "'docs' uses unknown placeholder '{\(name)}'; a documentation link may use {code}, {name} and "
-                    + "{status}\(Suggestion.hint(for: name, in: ["code", "name", "status"]))",
+                    + "{status}\(Suggestion.hint(for: name, in: Self.docsPlaceholders))",
                 at: node,
                 rule: .malformedDocs
             )
