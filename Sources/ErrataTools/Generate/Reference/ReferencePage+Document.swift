@@ -31,6 +31,9 @@ extension ReferencePage {
     }
 
     /// The pages' CSS: readable from a phone (tables turn into cards) to print (no search box, no navigation).
+    ///
+    /// Anchors stop a little below the top edge: `#20003` names the code in its row, so without the margin the row
+    /// would open cut off above its code.
     public static let styleSheet = """
         :root { --text: #1d1d1f; --muted: #5f6368; --line: #d9dce1; --background: #ffffff; --accent: #0b57d0;
           --code: #f3f4f6; --highlight: #fff4c2; }
@@ -69,6 +72,7 @@ extension ReferencePage {
         th { font-size: .85rem; color: var(--muted); white-space: nowrap; }
         td:first-child { white-space: nowrap; }
         tr:target, tr:has(:target) { background: var(--highlight); }
+        [id] { scroll-margin-top: 1rem; }
         .params, .answers { margin: .25rem 0 0; padding-left: 1.1rem; }
         dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: .4rem 1.25rem; }
         dl.facts dt { font-weight: 600; }
