@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "Errata", targets: ["Errata"]),
         .library(name: "ErrataTools", targets: ["ErrataTools"]),
         .library(name: "ErrataHummingbird", targets: ["ErrataHummingbird"]),
+        .library(name: "ErrataServer", targets: ["ErrataServer"]),
         .executable(name: "errata", targets: ["errata"]),
         .plugin(name: "ErrataPlugin", targets: ["ErrataPlugin"]),
     ],

@@ -1,0 +1,73 @@
+import Errata
+import ErrataHummingbird
+import ErrataServer
+import ErrataTools
+import Hummingbird
+import Logging
+
+/// One Hummingbird server with four routes, for `load.sh` to measure side by side under wrk.
+///
+/// | route | answer | what it measures |
+/// |---|---|---|
+/// | `GET /plain` | 200, a small text body | the floor: Hummingbird with nothing of ours |
+/// | `GET /catalog/:ref` | 404 `MemberRefNotFound` through ``ErrataMiddleware`` | an Errata error on the wire |
+/// | `GET /httperror/:ref` | 404 Hummingbird `HTTPError`, no Errata middleware | what Hummingbird alone does for an error |
+/// | `GET /mock/pluralkit/20003?memberRef=…` | `errata serve`'s mock, its own router | the mock server |
+///
+/// Quiet on purpose: the logger is at `warning`, so no line per request skews the numbers.
+///
+/// Usage: `ErrataLoadServer [--port 8080] [--catalog PATH]`; the catalog defaults to the repository's
+/// `Catalogs/pluralkit.errata.yaml`, found from this file's path.
+@main
+struct ErrataLoadServer {
+    static func main() async throws {
+        let options = try Options(CommandLine.arguments.dropFirst())
+        let catalog = try loadCatalog(options.catalogPath)
+        var logger = Logger(label: "errata.load-server")
+        logger.logLevel = .warning
+
+        let app = Application(
+            responder: try responder(catalog: catalog),
+            configuration: .init(address: .hostname("127.0.0.1", port: options.port), serverName: "errata-load"),
+            logger: logger
+        )
+        try await app.runService()
+    }
+
+    /// The four routes: ours on one router, `/mock/…` on `errata serve`'s router, split by path prefix.
+    static func responder(catalog: ErrorCatalog) throws -> PathPrefixResponder<BasicRequestContext> {
+        // Looked up once, as an app (or generated code) would hold its entry.
+        guard let memberRefNotFound = catalog.entry(named: "MemberRefNotFound") else {
+            throw LoadServerError("catalog '\(catalog.id)' has no entry MemberRefNotFound")
+        }
+        let router = Router()
+        router.get("/plain") { _, _ in "OK\n" }
+        // Hummingbird alone: the router adds middleware only to the routes added after it, and this group has none.
+        router.group("httperror").get(":ref") { _, context -> Response in
+            let ref = try context.parameters.require("ref")
+            throw HTTPError(.notFound, message: "Member '\(ref)' not found.")
+        }
+        router.group("catalog")
+            .add(middleware: try ErrataMiddleware(catalog: catalog))
+            .get(":ref") { _, context -> Response in
+                throw try APIError(memberRefNotFound, parameters: ["memberRef": context.parameters.require("ref")])
+            }
+
+        // `errata serve` itself; its request log is at `trace`, below the logger's level.
+        let mock = try ErrataServer(catalogs: [catalog]).router(logLevel: .trace)
+        return PathPrefixResponder(
+            prefix: "/mock/",
+            matching: mock.buildResponder(),
+            otherwise: router.buildResponder()
+        )
+    }
+
+    static func loadCatalog(_ path: String) throws -> ErrorCatalog {
+        let result = CatalogLoader().load(path: path)
+        guard let catalog = result.catalog else {
+            let errors = result.diagnostics.filter { $0.severity == .error }.map(\.description)
+            throw LoadServerError("cannot load \(path):\n" + errors.joined(separator: "\n"))
+        }
+        return catalog
+    }
+}
