@@ -5,6 +5,12 @@ import ErrataTools
 import Hummingbird
 import Logging
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One Hummingbird server with four routes, for `load.sh` to measure side by side under wrk.
 ///
 /// | route | answer | what it measures |
@@ -20,7 +26,18 @@ import Logging
 /// `Catalogs/pluralkit.errata.yaml`, found from this file's path.
 @main
 struct ErrataLoadServer {
-    static func main() async throws {
+    static func main() async {
+        do {
+            try await run()
+        } catch {
+            // A message, not a crash report: the errors here are mistakes in the arguments or the catalog.
+            var message = "ErrataLoadServer: \(error)\n"
+            message.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+            exit(1)
+        }
+    }
+
+    static func run() async throws {
         let options = try Options(CommandLine.arguments.dropFirst())
         let catalog = try loadCatalog(options.catalogPath)
         var logger = Logger(label: "errata.load-server")

@@ -3,9 +3,12 @@
 /// Hand-parsed, so the benchmark package needs no argument parser for two options.
 struct Options {
     var port = 8080
-    /// The repository's PluralKit catalog, two folders up from this file.
-    var catalogPath = String(#filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(3)
-        .joined(separator: "/")) + "/Catalogs/pluralkit.errata.yaml"
+    /// The repository's PluralKit catalog.
+    var catalogPath = Options.repositoryRoot + "/Catalogs/pluralkit.errata.yaml"
+
+    /// The repository this file is in, as `Benchmarks/ErrataLoadServer/Options.swift`.
+    static let repositoryRoot = #filePath.split(separator: "/", omittingEmptySubsequences: false).dropLast(3)
+        .joined(separator: "/")
 
     init(_ arguments: some Sequence<String>) throws {
         var iterator = arguments.makeIterator()
