@@ -12,6 +12,11 @@ extension ErrataServer {
         -> Response
     {
         let catalog = try catalog(id)
+        if choice == "ws" {
+            // The WebSocket endpoint, asked without an upgrade: say what it needs, or why this catalog has none.
+            let name = Self.hasWebSocketSemantics(catalog) ? "UpgradeRequired" : "NotWebSocketCatalog"
+            throw ServeErrors.error(name, ["catalog": catalog.id])
+        }
         let query = request.uri.queryParameters
         var choice = choice ?? ""
         if choice.isEmpty || choice == "random" && request.headers[.prefer] != nil {

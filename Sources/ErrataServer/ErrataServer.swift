@@ -18,13 +18,38 @@ import NIOCore
 /// | `ANY /mock/{catalog}/{code or name}?param=value&retryAfter=S&delay=MS` | the error, exactly as the API sends it |
 /// | `ANY /mock/{catalog}` with `Prefer: code=…` | the same, chosen by header |
 /// | `ANY /mock/{catalog}/random?codes=20001,20003:3` | one of the codes, by weight |
+/// | `GET /mock/{catalog}/ws` (WebSocket) | a mock session for WebSocket catalogs (below) |
 /// | `ANY /status/{code}` | any HTTP status with the headers its semantics require |
+///
+/// On `/mock/{catalog}/ws` the client sends text messages, and each gets one answer:
+///
+/// | message | answer |
+/// |---|---|
+/// | `{"id": 7, "status": NAME}` | the status packet for request 7 (`{"id":7,"status":3}` for blazeauth) |
+/// | `{"close": NAME}` | a Close frame with that close code and its reason (at most 123 bytes), then the end |
+/// | a bad message: not JSON, no `id`, an unknown name, … | a text frame: a problem saying what is wrong |
+/// | a binary message | Close 1003 (Unsupported Data) |
+/// | text that is not UTF-8 | Close 1007 (Invalid Frame Payload Data) |
+/// | a message over 64 KiB | Close 1009 (Message Too Big) |
+///
+/// A bad message is not JSON, not an object, has neither or both of `status` and `close`, names nothing in the
+/// catalog, lacks the `id` a status needs, or asks for a client-side status. Its answer is an RFC 9457 problem
+/// whose `detail` says which, with no `status` member a client could take for a catalog status, and the session
+/// goes on, so that one typo does not cost the connection.
+///
+/// NAME is an entry or close code name, or its code (`"NotAuthorized"`, `3`, `"RateLimitHit"`, `4201`). An upgrade
+/// for a catalog without WebSocket semantics (no close codes, every entry with an HTTP status) is declined: 400.
+/// Without an upgrade, the same URL answers a problem: 400 for such a catalog, 426 with `Upgrade: websocket` for
+/// a WebSocket one.
 public struct ErrataServer: Sendable {
     /// The catalogs served, in order.
     public let catalogs: [ErrorCatalog]
     let responders: [String: CatalogErrorResponder]
     let pages: [String: ReferencePage]
+    /// Renderers of the catalogs with WebSocket semantics, for `/mock/{catalog}/ws`.
+    let webSocketRenderers: [String: ErrorRenderer]
     let serveErrors: ErrorRenderer
+    let webSocketErrors: ErrorRenderer
 
     /// The longest `delay` a mock request may ask for, in milliseconds.
     public static let maximumDelay = 10_000
@@ -36,13 +61,19 @@ public struct ErrataServer: Sendable {
         self.catalogs = catalogs
         var responders: [String: CatalogErrorResponder] = [:]
         var pages: [String: ReferencePage] = [:]
+        var webSocketRenderers: [String: ErrorRenderer] = [:]
         for catalog in catalogs {
             responders[catalog.id] = try CatalogErrorResponder(catalog: catalog)
             pages[catalog.id] = ReferencePage(catalog: catalog)
+            if Self.hasWebSocketSemantics(catalog) {
+                webSocketRenderers[catalog.id] = try ErrorRenderer(catalog: catalog)
+            }
         }
         self.responders = responders
+        self.webSocketRenderers = webSocketRenderers
         self.pages = pages
         self.serveErrors = try ErrorRenderer(catalog: ServeErrors.catalog)
+        self.webSocketErrors = try ErrorRenderer(catalog: ServeErrors.webSocketCatalog)
     }
 
     /// The router, with request logging at `logLevel`.

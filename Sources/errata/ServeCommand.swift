@@ -13,7 +13,9 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             With no catalogs, serves the bundled ones. Open http://127.0.0.1:8080/ for the index; \
             'curl -i http://127.0.0.1:8080/mock/pluralkit/MemberRefNotFound?memberRef=abc' answers exactly as \
-            the API would. Stops cleanly on SIGINT and SIGTERM.
+            the API would; WebSocket catalogs also take a WebSocket at /mock/CATALOG/ws, answering \
+            {"id": 7, "status": NAME} with a status packet and {"close": NAME} with a Close frame. Stops cleanly on \
+            SIGINT and SIGTERM.
             """
     )
 
@@ -59,8 +61,8 @@ struct ServeCommand: AsyncParsableCommand {
         var logger = Logger(label: "errata.serve")
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         let server = try ErrataServer(catalogs: loaded)
-        let app = Application(
-            router: server.router(),
+        // The server's own application: HTTP routes, and WebSocket upgrades for /mock/{catalog}/ws.
+        let app = server.application(
             configuration: .init(address: .hostname(host, port: port), serverName: "errata"),
             logger: logger
         )
