@@ -95,51 +95,54 @@ extension ErrorDecoder {
 
     /// Finds the entry: by code, by code and status when a code is shared, else by status and message.
     func match(_ result: inout DecodedError, hasCodeMember: Bool) {
-        var candidates = catalog.entries.filter { $0.origin == .server }
+        var candidates: [DecoderIndex.Candidate]
         if let code = result.code {
-            candidates = candidates.filter { $0.code == code }
-        } else if hasCodeMember {
+            candidates = index.byCode[code] ?? []
+        } else if hasCodeMember || index.identifiesByCodeAlone {
+            // A body with a code member the catalog does not know, or a status-packet catalog's packet without a
+            // code: there is nothing to go on.
             candidates = []
-        } else if catalog.entries.contains(where: { $0.code != nil && $0.status == nil }) {
-            // A status-packet catalog identifies entries by code alone; without one there is nothing to go on.
-            candidates = []
+        } else {
+            candidates = index.all
         }
-        if let status = result.status, candidates.contains(where: { $0.status != nil }) {
-            candidates = candidates.filter { $0.status?.code == status.code }
+        if let status = result.status, candidates.contains(where: { $0.entry.status != nil }) {
+            candidates.removeAll { $0.entry.status?.code != status.code }
         } else if result.status == nil && result.code == nil {
             candidates = []
         }
-        if candidates.count > 1 || (candidates.count == 1 && candidates[0].code == nil) {
-            candidates = narrowByMessage(candidates, message: result.message)
+        // The values found while narrowing by message are kept, so no template is matched twice.
+        var matched: [String: String]?
+        if candidates.count > 1 || (candidates.count == 1 && candidates[0].entry.code == nil) {
+            (candidates, matched) = narrowByMessage(candidates, message: result.message)
         }
-        guard candidates.count == 1, let entry = candidates.first else { return }
+        guard candidates.count == 1, let entry = candidates.first?.entry else { return }
         result.entry = entry
-        if let template = entry.message, !template.isConstant, let message = result.message,
-            message.utf8.count <= limits.maximumMessageLength, let values = template.match(message)
+        if matched == nil, let template = entry.message, !template.isConstant, let message = result.message,
+            message.utf8.count <= limits.maximumMessageLength
         {
-            result.parameters.merge(values) { fromBody, _ in fromBody }
+            matched = template.match(message)
+        }
+        if let matched {
+            result.parameters.merge(matched) { fromBody, _ in fromBody }
         }
     }
 
     /// Keeps the entries whose message the response's message is: an exact match first, else a template match
     /// (the one with the most literal text when several fit).
-    private func narrowByMessage(_ candidates: [ErrorEntry], message: String?) -> [ErrorEntry] {
-        guard let message else { return candidates.count == 1 ? candidates : [] }
-        let constant = candidates.filter {
-            guard let template = $0.message, template.isConstant else { return false }
-            return (try? template.render { _ in nil }) == message
+    private func narrowByMessage(
+        _ candidates: [DecoderIndex.Candidate],
+        message: String?
+    ) -> ([DecoderIndex.Candidate], [String: String]?) {
+        guard let message else { return (candidates.count == 1 ? candidates : [], nil) }
+        if let exact = candidates.first(where: { $0.constantMessage == message }) { return ([exact], nil) }
+        guard message.utf8.count <= limits.maximumMessageLength else { return ([], nil) }
+        var best: (candidate: DecoderIndex.Candidate, values: [String: String])?
+        for candidate in candidates {
+            guard let template = candidate.entry.message, !template.isConstant, let values = template.match(message)
+            else { continue }
+            if best == nil || candidate.literalLength > best!.candidate.literalLength { best = (candidate, values) }
         }
-        if !constant.isEmpty { return Array(constant.prefix(1)) }
-        guard message.utf8.count <= limits.maximumMessageLength else { return [] }
-        let fitting = candidates.filter { $0.message.map { !$0.isConstant && $0.match(message) != nil } ?? false }
-        let best = fitting.max { literalLength($0) < literalLength($1) }
-        return best.map { [$0] } ?? []
-    }
-
-    private func literalLength(_ entry: ErrorEntry) -> Int {
-        (entry.message?.segments ?? []).reduce(0) { total, segment in
-            if case .literal(let text) = segment { total + text.utf8.count } else { total }
-        }
+        return best.map { ([$0.candidate], $0.values) } ?? ([], nil)
     }
 
     /// A `Retry-After` value: delta-seconds, or an HTTP-date relative to the response's `Date` (else now).

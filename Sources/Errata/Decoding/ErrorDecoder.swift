@@ -52,7 +52,16 @@ public struct ErrorDecoder: Sendable {
     public init(catalog: ErrorCatalog, limits: Limits = .default) {
         self.catalog = catalog
         self.limits = limits
+        // Each envelope's body template and field error layout, built once rather than per decode.
+        self.index = DecoderIndex(catalog)
+        self.envelopes = ([catalog.envelope] + catalog.envelope.alternatives).map { envelope in
+            (envelope, ErrorRenderer.bodyTemplate(for: envelope),
+             envelope.fieldErrors ?? ErrorRenderer.defaultFieldErrors(for: envelope))
+        }
     }
+
+    let envelopes: [(envelope: Envelope, template: JSONTemplate, fieldErrors: Envelope.FieldErrorLayout)]
+    let index: DecoderIndex
 
     /// Decodes an HTTP error response.
     ///
@@ -68,7 +77,9 @@ public struct ErrorDecoder: Sendable {
         body: [UInt8],
         now: Int64? = nil
     ) -> DecodedError {
-        var result = DecodedError(status: status, rawBody: Array(body.prefix(limits.maximumBodySize)))
+        // Shares the caller's buffer unless it has to be cut.
+        let rawBody = body.count <= limits.maximumBodySize ? body : Array(body.prefix(limits.maximumBodySize))
+        var result = DecodedError(status: status, rawBody: rawBody)
         if let retryAfter = headerFields[.retryAfter] {
             result.retryAfter = Self.retryAfter(retryAfter, date: headerFields[.date], now: now)
         }
@@ -101,16 +112,7 @@ public struct ErrorDecoder: Sendable {
     // MARK: Parsing
 
     private func parse(_ body: [UInt8], problem: inout DecodedError.Problem?) -> JSONValue? {
-        if String(validating: body, as: UTF8.self) == nil {
-            var offset = 0
-            var iterator = body.makeIterator()
-            var utf8 = UTF8()
-            loop: while true {
-                switch utf8.decode(&iterator) {
-                case .scalarValue(let scalar): offset += UTF8.width(scalar)
-                case .emptyInput, .error: break loop
-                }
-            }
+        if let offset = Self.firstInvalidUTF8Offset(body) {
             problem = .invalidUTF8(offset: offset)
             return nil
         }
@@ -126,28 +128,72 @@ public struct ErrorDecoder: Sendable {
         }
     }
 
+    /// The offset of the first byte that is not part of well-formed UTF-8, or `nil` when all of it is.
+    ///
+    /// Hand-written because it runs on every decode: `String(validating:as:)` copies the body into a new string
+    /// only to throw it away. ASCII, most of any error body, is skipped eight bytes at a time.
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                if index + 8 <= count {
+                    let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 {
+                        index += 8
+                        continue
+                    }
+                }
+                let lead = buffer[index]
+                if lead < 0x80 {
+                    index += 1
+                    continue
+                }
+                // RFC 3629 §4: the well-formed sequences, with overlongs and surrogates excluded by the second
+                // byte's range.
+                let length: Int
+                var low: UInt8 = 0x80
+                var high: UInt8 = 0xBF
+                switch lead {
+                case 0xC2...0xDF: length = 2
+                case 0xE0: length = 3; low = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: length = 3
+                case 0xED: length = 3; high = 0x9F
+                case 0xF0: length = 4; low = 0x90
+                case 0xF1...0xF3: length = 4
+                case 0xF4: length = 4; high = 0x8F
+                default: return index
+                }
+                guard index + length <= count, (low...high).contains(buffer[index + 1]) else { return index }
+                for offset in 2..<length where !(0x80...0xBF).contains(buffer[index + offset]) { return index }
+                index += length
+            }
+            return nil
+        }
+    }
+
     /// The envelope variables found in a body: the envelope the content type names first, then the others. The
     /// layout is `nil` when the body is in none of them and the variables are its well-known members.
     private func extract(
         _ value: JSONValue,
         contentType: String?
     ) -> ([String: JSONValue], Envelope.FieldErrorLayout?) {
-        var envelopes = [catalog.envelope] + catalog.envelope.alternatives
+        var order = Array(envelopes.indices)
         if let contentType, contentType.lowercased().hasPrefix("application/problem+json"),
-            let index = envelopes.firstIndex(where: { $0.format == .problem })
+            let index = envelopes.firstIndex(where: { $0.envelope.format == .problem })
         {
-            envelopes.insert(envelopes.remove(at: index), at: 0)
+            order.insert(order.remove(at: index), at: 0)
         }
-        for envelope in envelopes {
+        for index in order {
             var variables: [String: JSONValue] = [:]
             Self.extract(
-                ErrorRenderer.bodyTemplate(for: envelope),
+                envelopes[index].template,
                 from: value,
                 into: &variables,
                 maximumMessageLength: limits.maximumMessageLength
             )
             if variables["code"] != nil || variables["message"] != nil || variables["status"] != nil {
-                return (variables, envelope.fieldErrors ?? ErrorRenderer.defaultFieldErrors(for: envelope))
+                return (variables, envelopes[index].fieldErrors)
             }
         }
         return (Self.wellKnownMembers(of: value), nil)

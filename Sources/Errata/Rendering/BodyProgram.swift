@@ -48,7 +48,7 @@ struct BodyProgram: Sendable {
     }
 
     var ops: [Op]
-    /// The bytes written when every hole is absent: a lower bound used to size the output once.
+    /// The program's fixed bytes, with the keys and commas of members that may be left out: sizes the output once.
     var staticByteCount: Int
     /// The holes the program uses.
     var holes: Set<Hole>
@@ -66,6 +66,8 @@ struct BodyProgram: Sendable {
         let count = compiler.ops.reduce(0) { total, op in
             switch op {
             case .bytes(let bytes): total + bytes.count
+            case .commaIfNeeded: total + 1
+            case .member(_, let key, _, _): total + 1 + key.count  // The key, and a comma at most.
             case .string(let pieces):
                 total + 2 + pieces.reduce(0) { if case .bytes(let bytes) = $1 { $0 + bytes.count } else { $0 } }
             default: total

@@ -1,7 +1,10 @@
 import HTTPTypes
 
 /// One catalog entry, compiled for rendering.
-struct CompiledEntry: Sendable {
+///
+/// A class, immutable once built: looking an entry up retains one reference, where a struct this size was copied
+/// field by field on every render (measured as most of a templated render's time).
+final class CompiledEntry: Sendable {
     struct Header: Sendable {
         var name: HTTPField.Name
         var template: MessageTemplate
@@ -16,21 +19,31 @@ struct CompiledEntry: Sendable {
     /// whatever the catalog's envelope).
     let contentType: String
     let headers: [Header]
-    let program: BodyProgram
-    /// The message's pieces: escaped literal bytes and parameter holes.
-    let messagePieces: [BodyProgram.Piece]
-    /// The body when no hole has a value.
-    private(set) var staticBody: [UInt8] = []
+    let body: BodyWriter
+    /// The body when no hole has a value, handed out as it is: a static entry renders without allocating.
+    let staticBody: [UInt8]
+    /// Content-Type and the entry's headers when every header is constant, built once; `nil` when a header is a
+    /// template over the parameters.
+    let constantFields: HTTPFields?
+    /// The constant headers left out of ``constantFields`` because their value is not a safe header value.
+    let constantDropped: [HTTPField.Name]
 
-    init(entry: ErrorEntry, template: JSONTemplate, catalog: ErrorCatalog, envelope: Envelope) {
+    init(
+        entry: ErrorEntry,
+        template: JSONTemplate,
+        catalog: ErrorCatalog,
+        envelope: Envelope,
+        fieldErrors: BodyWriter.FieldErrors
+    ) {
         self.entry = entry
         // Entries without an HTTP status (WebSocket statuses) still need one when rendered over HTTP.
         let status = entry.status ?? (entry.kind == .error ? .internalServerError : .ok)
         let definition = HTTPStatusRegistry.standard.definition(for: status.code)
         self.status = HTTPResponse.Status(code: status.code, reasonPhrase: definition?.reasonPhrase ?? status.reasonPhrase)
-        self.mayHaveContent = definition?.mayHaveContent ?? true
+        let mayHaveContent = definition?.mayHaveContent ?? true
+        self.mayHaveContent = mayHaveContent
         self.contentType = envelope.contentType
-        self.headers = entry.headers.compactMap { header in
+        let headers = entry.headers.compactMap { header -> Header? in
             guard let name = HTTPField.Name(header.name) else { return nil }
             let isConstant = header.value.isConstant
             return Header(
@@ -40,19 +53,7 @@ struct CompiledEntry: Sendable {
                 constantValue: isConstant ? ((try? header.value.render { _ in "" }) ?? "") : ""
             )
         }
-        var pieces: [BodyProgram.Piece] = []
-        for segment in entry.message?.segments ?? [] {
-            switch segment {
-            case .literal(let text):
-                var bytes: [UInt8] = []
-                JSONWriter.appendEscaped(text, to: &bytes)
-                pieces.append(.bytes(bytes))
-            case .placeholder(let placeholder):
-                pieces.append(.hole(.parameter(placeholder.name, .string)))
-            }
-        }
-        self.messagePieces = pieces
-
+        self.headers = headers
         let reason = definition?.reasonPhrase ?? status.reasonPhrase
         let type: String
         if let docs = catalog.docs {
@@ -78,7 +79,7 @@ struct CompiledEntry: Sendable {
         // RFC 9457 §4.2.1: with `about:blank`, the title is the status's reason phrase.
         let title = envelope.format == .problem && type == "about:blank" ? reason : (entry.title ?? reason)
         let parameterTypes = Dictionary(entry.parameters.map { ($0.name, $0.type) }) { first, _ in first }
-        self.program = BodyProgram.compile(
+        let program = BodyProgram.compile(
             template,
             fold: { name -> JSONValue?? in
                 switch name {
@@ -113,26 +114,26 @@ struct CompiledEntry: Sendable {
                 }
             }
         )
-    }
+        let body = BodyWriter(program: program, message: entry.message, fieldErrors: fieldErrors)
+        self.body = body
+        self.staticBody = body.body(for: APIError(unchecked: entry))
 
-    /// Whether the occurrence gives none of the holes a value, so the precomputed body is the answer.
-    func isStatic(for error: APIError) -> Bool {
-        for hole in program.holes {
-            switch hole {
-            case .message: return false
-            case .instance: if error.instance != nil { return false }
-            case .errors: if !error.fieldErrors.isEmpty { return false }
-            case .details: if error.details != nil { return false }
-            case .retryAfterSeconds, .retryAfterMilliseconds: if error.retryAfter != nil { return false }
-            case .requestID: if error.requestID != nil { return false }
-            case .parameter(let name, _): if error.parameters[name] != nil { return false }
-            case .field, .pointer, .itemMessage, .attribute: return false
+        var constantFields: HTTPFields?
+        var constantDropped: [HTTPField.Name] = []
+        if headers.allSatisfy(\.isConstant) {
+            var fields = HTTPFields()
+            fields.reserveCapacity(1 + headers.count)
+            if mayHaveContent { fields[.contentType] = envelope.contentType }
+            for header in headers {
+                if ErrorRenderer.isSafeHeaderValue(header.constantValue) {
+                    fields.append(HTTPField(name: header.name, value: header.constantValue))
+                } else {
+                    constantDropped.append(header.name)
+                }
             }
+            constantFields = fields
         }
-        return true
-    }
-
-    mutating func computeStaticBody(renderer: ErrorRenderer) {
-        staticBody = renderer.body(for: APIError(unchecked: entry), using: self, allowingStatic: false)
+        self.constantFields = constantFields
+        self.constantDropped = constantDropped
     }
 }

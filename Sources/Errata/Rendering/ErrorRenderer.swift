@@ -17,10 +17,8 @@ public struct ErrorRenderer: Sendable {
     /// The envelope rendered.
     public let envelope: Envelope
 
-    private var compiled: [String: CompiledEntry]
-    private var internalError: CompiledEntry
-    let itemProgram: BodyProgram?
-    let fieldErrorLayout: Envelope.FieldErrorLayout.Layout
+    private let compiled: [String: CompiledEntry]
+    private let internalError: CompiledEntry
 
     /// Compiles a renderer.
     ///
@@ -38,24 +36,17 @@ public struct ErrorRenderer: Sendable {
         self.catalog = catalog
         let envelope = envelope ?? catalog.envelope
         self.envelope = envelope
-        let layout = envelope.fieldErrors ?? Self.defaultFieldErrors(for: envelope)
-        self.fieldErrorLayout = layout.layout
-        self.itemProgram = BodyProgram.compile(
-            layout.item,
-            fold: { _ in nil },
-            hole: { name in
-                switch name {
-                case "field": .field
-                case "pointer": .pointer
-                case "message": .itemMessage
-                default: name.hasPrefix("attributes.") ? .attribute(String(name.dropFirst("attributes.".count))) : nil
-                }
-            }
-        )
+        let fieldErrors = Self.fieldErrors(envelope.fieldErrors ?? Self.defaultFieldErrors(for: envelope))
         let template = Self.bodyTemplate(for: envelope)
         var compiled: [String: CompiledEntry] = [:]
         for entry in catalog.entries where compiled[entry.name] == nil {
-            compiled[entry.name] = CompiledEntry(entry: entry, template: template, catalog: catalog, envelope: envelope)
+            compiled[entry.name] = CompiledEntry(
+                entry: entry,
+                template: template,
+                catalog: catalog,
+                envelope: envelope,
+                fieldErrors: fieldErrors
+            )
         }
         self.compiled = compiled
         let internalError: CompiledEntry
@@ -78,15 +69,28 @@ public struct ErrorRenderer: Sendable {
                 entry: entry,
                 template: Self.bodyTemplate(for: .problem),
                 catalog: ErrorCatalog(id: catalog.id, title: catalog.title, entries: []),
-                envelope: .problem
+                envelope: .problem,
+                fieldErrors: Self.fieldErrors(Self.defaultFieldErrors(for: .problem))
             )
         }
         self.internalError = internalError
-        // Precompute each entry's body for occurrences that fill no hole: those render without allocating.
-        for name in compiled.keys {
-            self.compiled[name]!.computeStaticBody(renderer: self)
-        }
-        self.internalError.computeStaticBody(renderer: self)
+    }
+
+    /// Compiles a field error layout's item template.
+    private static func fieldErrors(_ layout: Envelope.FieldErrorLayout) -> BodyWriter.FieldErrors {
+        let item = BodyProgram.compile(
+            layout.item,
+            fold: { _ in nil },
+            hole: { name in
+                switch name {
+                case "field": .field
+                case "pointer": .pointer
+                case "message": .itemMessage
+                default: name.hasPrefix("attributes.") ? .attribute(String(name.dropFirst("attributes.".count))) : nil
+                }
+            }
+        )
+        return BodyWriter.FieldErrors(item: item, layout: layout.layout)
     }
 
     /// A renderer that cannot be configured as asked.
@@ -139,26 +143,30 @@ public struct ErrorRenderer: Sendable {
     }
 
     private func render(_ error: APIError, using entry: CompiledEntry, isInternalError: Bool) -> RenderedError {
-        var fields = HTTPFields()
-        var dropped: [HTTPField.Name] = []
-        let body: [UInt8]
-        if entry.mayHaveContent {
-            fields[.contentType] = entry.contentType
-            body = self.body(for: error, using: entry)
+        let body = entry.mayHaveContent ? self.body(for: error, using: entry) : []
+        var fields: HTTPFields
+        var dropped: [HTTPField.Name]
+        if let constantFields = entry.constantFields {
+            // Built once per entry and shared: copied only when the occurrence adds a field of its own.
+            fields = constantFields
+            dropped = entry.constantDropped
         } else {
-            body = []
-        }
-        for header in entry.headers {
-            let value: String
-            if header.isConstant {
-                value = header.constantValue
-            } else {
-                value = (try? header.template.render { error.parameters[$0] ?? "" }) ?? ""
-            }
-            if Self.isSafeHeaderValue(value) {
-                fields.append(HTTPField(name: header.name, value: value))
-            } else {
-                dropped.append(header.name)
+            fields = HTTPFields()
+            dropped = []
+            fields.reserveCapacity(1 + entry.headers.count + error.headerFields.count)
+            if entry.mayHaveContent { fields[.contentType] = entry.contentType }
+            for header in entry.headers {
+                let value: String
+                if header.isConstant {
+                    value = header.constantValue
+                } else {
+                    value = (try? header.template.render { error.parameters[$0] ?? "" }) ?? ""
+                }
+                if Self.isSafeHeaderValue(value) {
+                    fields.append(HTTPField(name: header.name, value: value))
+                } else {
+                    dropped.append(header.name)
+                }
             }
         }
         if let retryAfter = error.retryAfter {
@@ -183,13 +191,8 @@ public struct ErrorRenderer: Sendable {
         )
     }
 
-    func body(for error: APIError, using entry: CompiledEntry, allowingStatic: Bool = true) -> [UInt8] {
-        if allowingStatic && entry.isStatic(for: error) { return entry.staticBody }
-        var output: [UInt8] = []
-        output.reserveCapacity(entry.program.staticByteCount + Self.estimatedHoleBytes(error, entry: entry))
-        var context = Context(error: error, entry: entry, renderer: self, fieldError: nil)
-        Self.run(entry.program, context: &context, into: &output)
-        return output
+    func body(for error: APIError, using entry: CompiledEntry) -> [UInt8] {
+        entry.body.isStatic(for: error) ? entry.staticBody : entry.body.body(for: error)
     }
 
     // MARK: WebSocket
@@ -230,16 +233,6 @@ public struct ErrorRenderer: Sendable {
         let milliseconds = attoseconds / perMillisecond
         let remainder = attoseconds % perMillisecond
         return seconds * 1000 + milliseconds + (remainder > 0 ? 1 : 0)
-    }
-
-    private static func estimatedHoleBytes(_ error: APIError, entry: CompiledEntry) -> Int {
-        var total = 32
-        for value in error.parameters.values { total += value.utf8.count + value.utf8.count / 8 }
-        if let instance = error.instance { total += instance.utf8.count + 8 }
-        total += error.fieldErrors.count * 96
-        for fieldError in error.fieldErrors { total += fieldError.message.utf8.count + fieldError.field.utf8.count * 2 }
-        if error.details != nil || error.requestID != nil { total += 64 }
-        return total
     }
 
     /// The body template of an envelope: its own for JSON envelopes, the RFC 9457 members for problems.

@@ -1,0 +1,45 @@
+/// A catalog's server entries, arranged once for the decoder's lookups.
+///
+/// Decoding looks an entry up on every response; filtering the catalog's entries there, and rendering constant
+/// messages to compare them, measured as a large part of a decode. This does both once, when the decoder is made.
+struct DecoderIndex: Sendable {
+    /// An entry, with what matching by message needs of it.
+    struct Candidate: Sendable {
+        let entry: ErrorEntry
+        /// The message, when it has no parameters.
+        let constantMessage: String?
+        /// The bytes of literal text in the message template: with several templates fitting, the most specific
+        /// wins.
+        let literalLength: Int
+
+        init(_ entry: ErrorEntry) {
+            self.entry = entry
+            if let message = entry.message, message.isConstant {
+                constantMessage = try? message.render { _ in nil }
+            } else {
+                constantMessage = nil
+            }
+            literalLength = (entry.message?.segments ?? []).reduce(0) { total, segment in
+                if case .literal(let text) = segment { total + text.utf8.count } else { total }
+            }
+        }
+    }
+
+    /// The entries a server sends, in catalog order.
+    let all: [Candidate]
+    /// The same, by code, each list in catalog order.
+    let byCode: [ErrorCode: [Candidate]]
+    /// Whether entries are told apart by code alone (a status-packet catalog: codes without HTTP statuses).
+    let identifiesByCodeAlone: Bool
+
+    init(_ catalog: ErrorCatalog) {
+        let all = catalog.entries.filter { $0.origin == .server }.map(Candidate.init)
+        self.all = all
+        var byCode: [ErrorCode: [Candidate]] = [:]
+        for candidate in all {
+            if let code = candidate.entry.code { byCode[code, default: []].append(candidate) }
+        }
+        self.byCode = byCode
+        self.identifiesByCodeAlone = catalog.entries.contains { $0.code != nil && $0.status == nil }
+    }
+}
