@@ -119,11 +119,21 @@ public struct CatalogErrorResponder: Sendable {
         return Self.response(rendered, request: request)
     }
 
-    func record(_ rendered: RenderedError, error: any Error, logger: Logger, requestID: String?, request: Request) {
+    func record(
+        _ rendered: RenderedError,
+        error: any Error,
+        logger: Logger,
+        requestID: @autoclosure () -> String?,
+        request: Request
+    ) {
         counters[rendered.entry.name]?.increment()
+        let isFailure = rendered.isInternalError || rendered.status.code >= 500
+        // During an error flood most answers are 4xx at a level above `debug`: the metadata costs more than the
+        // rendering, so it is built only for a line that will be written.
+        guard isFailure || logger.logLevel <= .debug || !rendered.droppedHeaderFields.isEmpty else { return }
         var metadata: Logger.Metadata = ["errata.name": "\(rendered.entry.name)", "errata.status": "\(rendered.status.code)"]
-        if let requestID { metadata["errata.request_id"] = "\(requestID)" }
-        if rendered.isInternalError || rendered.status.code >= 500 {
+        if let requestID = requestID() { metadata["errata.request_id"] = "\(requestID)" }
+        if isFailure {
             // The original error's text goes to the log only, never to the client.
             let cause = (error as? APIError)?.underlyingError.map { "\($0)" } ?? "\(error)"
             metadata["errata.error"] = "\(cause)"

@@ -83,7 +83,6 @@ public struct ErrataMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func respond(to error: any Error, request: Request, context: Context) -> Response {
-        let requestID = context.logger[metadataKey: "hb.request.id"].map { "\($0)" }
         var error = error
         // Hummingbird's not-found responder marks its endpoint "NotFound".
         let isUnmatched = context.endpointPath == nil || context.endpointPath == "NotFound"
@@ -98,8 +97,8 @@ public struct ErrataMiddleware<Context: RequestContext>: RouterMiddleware {
             }
         }
         var rendered = responder.rendered(for: error, request: request)
-        if !isUnmatched, let endpoint = context.endpointPath,
-            let operation = operations[RoutePattern(method: request.method, path: endpoint).key],
+        if !isUnmatched, !operations.isEmpty, let endpoint = context.endpointPath,
+            let operation = operations[RoutePattern.key(method: request.method, path: endpoint)],
             !rendered.isInternalError, !operation.codes.contains(rendered.entry.name)
         {
             violations.increment()
@@ -111,7 +110,14 @@ public struct ErrataMiddleware<Context: RequestContext>: RouterMiddleware {
                 rendered = responder.primary.render(ContractViolation(operation: operation.name, entry: rendered.entry.name))
             }
         }
-        responder.record(rendered, error: error, logger: context.logger, requestID: requestID, request: request)
+        // The request id is read from the logger's metadata only when a line is logged.
+        responder.record(
+            rendered,
+            error: error,
+            logger: context.logger,
+            requestID: context.logger[metadataKey: "hb.request.id"].map { "\($0)" },
+            request: request
+        )
         return CatalogErrorResponder.response(rendered, request: request)
     }
 }

@@ -43,4 +43,34 @@ struct RoutePattern: Sendable, Hashable {
     var key: String {
         "\(method.rawValue) /" + components.map { $0 ?? ":" }.joined(separator: "/")
     }
+
+    /// The ``key`` of `RoutePattern(method:path:)`, without building the pattern.
+    ///
+    /// Hand-written because the middleware asks for it on every error of a routed request: one pass over the
+    /// path's bytes and one string, where the pattern costs an array of components and a join.
+    static func key(method: HTTPRequest.Method, path: String) -> String {
+        var key = method.rawValue
+        key.reserveCapacity(key.utf8.count + path.utf8.count + 2)
+        key += " "
+        let bytes = path.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            // Skip slashes, as `split(separator:)` drops empty components.
+            guard bytes[index] != UInt8(ascii: "/") else {
+                index = bytes.index(after: index)
+                continue
+            }
+            let end = bytes[index...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
+            let component = path[index..<end]
+            key += "/"
+            if component.hasPrefix(":") || component == "*" || (component.hasPrefix("{") && component.hasSuffix("}")) {
+                key += ":"
+            } else {
+                key += component
+            }
+            index = end
+        }
+        if key.utf8.last == UInt8(ascii: " ") { key += "/" }
+        return key
+    }
 }
