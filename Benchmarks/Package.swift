@@ -1,0 +1,54 @@
+// swift-tools-version:6.1
+// The benchmark plugin's `traits:` argument needs tools version 6.1.
+
+import PackageDescription
+
+let package = Package(
+    name: "benchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        // The package under measurement.
+        .package(name: "errata", path: "../"),
+        // The `swift package benchmark` plugin: wall clock, CPU and malloc counts, with gated thresholds. Only the
+        // malloc interposer trait: the default `RuntimeInterposer` trait needs ordo-one/swift-runtime-interposer on
+        // Linux with Swift 6.3, which the package mirror does not have.
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        // The load server (ErrataLoadServer, run by load.sh under wrk): the framework it serves with, and its logger.
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "ErrataBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Errata", package: "errata"),
+                .product(name: "ErrataTools", package: "errata"),
+            ],
+            path: "Benchmarks/ErrataBenchmarks",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
+            ]
+        ),
+        // One server with a plain route, an Errata error route, a Hummingbird HTTPError route and `errata serve`'s
+        // mock, for load.sh to compare under wrk.
+        .executableTarget(
+            name: "ErrataLoadServer",
+            dependencies: [
+                .product(name: "Errata", package: "errata"),
+                .product(name: "ErrataTools", package: "errata"),
+                .product(name: "ErrataHummingbird", package: "errata"),
+                .product(name: "ErrataServer", package: "errata"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "ErrataLoadServer",
+            swiftSettings: [
+                // As in the root package: https://github.com/apple/swift-evolution/blob/main/proposals/0335-existential-any.md
+                .enableUpcomingFeature("ExistentialAny"),
+                // https://github.com/swiftlang/swift-evolution/blob/main/proposals/0444-member-import-visibility.md
+                .enableUpcomingFeature("MemberImportVisibility"),
+            ]
+        ),
+    ]
+)
