@@ -1,4 +1,4 @@
-import Errata
+@testable import Errata
 import Testing
 
 @Suite struct MessageTemplateTests {
@@ -501,5 +501,69 @@ import Testing
         let c = String(repeating: "-", count: 20_000)
         let message = try template.render(["a": a, "b": b, "c": c])
         #expect(template.match(message) == ["a": a, "b": b, "c": c])
+    }
+}
+
+/// `MessageTemplate.match` takes a one-pass glob match for templates whose placeholders all differ; the general
+/// matcher is the reference it must agree with on every template and message.
+@Suite struct MessageTemplateFastMatchTests {
+    /// A small deterministic generator (SplitMix64), so a failure reproduces on every run.
+    struct SplitMix64: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Literal text from a tiny alphabet, so literals recur inside values and messages often almost fit.
+    static func text(_ generator: inout SplitMix64, maximumLength: Int) -> String {
+        let alphabet: [Character] = ["a", "b", "-", "'", "é", "😀", " "]
+        let length = Int.random(in: 0...maximumLength, using: &generator)
+        return String((0..<length).map { _ in alphabet.randomElement(using: &generator)! })
+    }
+
+    @Test func agreesWithTheGeneralMatcherOnRandomTemplatesAndMessages() throws {
+        var generator = SplitMix64(state: 0xE77A7A)
+        var matched = 0
+        for _ in 0..<4_000 {
+            // Up to three distinct placeholders between literals (some empty, so placeholders may touch).
+            let count = Int.random(in: 0...3, using: &generator)
+            var source = ""
+            var values: [String] = []
+            var message = ""
+            for index in 0...count {
+                let literal = Self.text(&generator, maximumLength: 3)
+                source += literal
+                message += literal
+                guard index < count else { break }
+                source += "{p\(index)}"
+                let value = Self.text(&generator, maximumLength: 4)
+                values.append(value)
+                message += value
+            }
+            let template = try MessageTemplate(source)
+            #expect(!template.needsSearch)
+            // The rendered message, and a random one (which usually does not fit).
+            for candidate in [message, Self.text(&generator, maximumLength: 8)] {
+                let fast = template.match(candidate)
+                let reference = template.matchBySearch(Array(candidate.utf8))
+                #expect(fast == reference, "template \(source.debugDescription), message \(candidate.debugDescription)")
+                if fast != nil { matched += 1 }
+            }
+            // A rendered message always fits, though not always with the values it was made from (ambiguity).
+            #expect(template.match(message) != nil, "template \(source.debugDescription), message \(message.debugDescription)")
+        }
+        #expect(matched >= 4_000)
+    }
+
+    @Test func repeatedPlaceholdersStillSearch() throws {
+        let template = try MessageTemplate("{a} is {a}")
+        #expect(template.needsSearch)
+        #expect(template.match("x is x") == ["a": "x"])
+        #expect(template.match("x is y") == nil)
     }
 }

@@ -4,7 +4,10 @@
 /// messages to compare them, measured as a large part of a decode. This does both once, when the decoder is made.
 struct DecoderIndex: Sendable {
     /// An entry, with what matching by message needs of it.
-    struct Candidate: Sendable {
+    ///
+    /// A class: candidates are copied into and out of the lists a decode narrows, and a struct holding an
+    /// `ErrorEntry` retained each of the entry's references per copy (measured at 7 % of a decode).
+    final class Candidate: Sendable {
         let entry: ErrorEntry
         /// The message, when it has no parameters.
         let constantMessage: String?

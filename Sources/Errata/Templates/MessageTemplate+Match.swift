@@ -18,8 +18,96 @@ extension MessageTemplate {
     ///
     /// - Returns: The values by parameter name, or `nil` if the message does not fit the template.
     public func match(_ message: String) -> [String: String]? {
-        var matcher = Matcher(segments: segments, bytes: Array(message.utf8))
+        let bytes = Array(message.utf8)
+        return needsSearch ? matchBySearch(bytes) : Self.matchDistinct(segments, bytes)
+    }
+
+    /// Whether matching needs ``matchBySearch(_:)``: a placeholder appears more than once. (Two literal segments in a
+    /// row, which the parser never makes, would break ``matchDistinct(_:_:)``'s one literal per placeholder, so they
+    /// go to the search too.)
+    var needsSearch: Bool {
+        var names: [String] = []
+        var previousIsLiteral = false
+        for segment in segments {
+            switch segment {
+            case .literal:
+                if previousIsLiteral { return true }
+                previousIsLiteral = true
+            case .placeholder(let placeholder):
+                if names.contains(placeholder.name) { return true }
+                names.append(placeholder.name)
+                previousIsLiteral = false
+            }
+        }
+        return false
+    }
+
+    /// The general matcher: a reachability table, then a forward walk (a bounded search when placeholders repeat).
+    func matchBySearch(_ bytes: [UInt8]) -> [String: String]? {
+        var matcher = Matcher(segments: segments, bytes: bytes)
         return matcher.match()
+    }
+
+    /// The match of a template whose placeholders all differ, in one pass and without a table: a glob match.
+    ///
+    /// Hand-written because the decoder runs it on every message it reads, where building ``Matcher``'s table was a
+    /// third of a decode. With distinct placeholders the shortest-first rule is the leftmost match of each literal
+    /// after a placeholder, in the bytes that leave room for the final literal, which is anchored at the end: taking
+    /// a later occurrence never lets more of the rest match. Values split only between scalars: a literal found in
+    /// valid UTF-8 starts and ends on scalar boundaries, being valid UTF-8 itself. ``matchBySearch(_:)`` gives the
+    /// same answer, which a test checks on random templates and messages.
+    static func matchDistinct(_ segments: [Segment], _ bytes: [UInt8]) -> [String: String]? {
+        var values: [String: String] = [:]
+        var limit = bytes.count
+        var body = segments[...]
+        if segments.count > 1, case .literal(let text) = segments.last {
+            // The final literal is anchored at the end of the message.
+            let length = text.utf8.count
+            guard length <= bytes.count, bytes[(bytes.count - length)...].elementsEqual(text.utf8) else { return nil }
+            limit = bytes.count - length
+            body = segments.dropLast()
+        }
+        var position = 0
+        // A placeholder whose value ends where the next literal is found.
+        var open: String?
+        for segment in body {
+            switch segment {
+            case .literal(let text):
+                let literal = text.utf8
+                let length = literal.count
+                if let name = open {
+                    guard let first = literal.first else { continue }
+                    var start = position
+                    var found: Int?
+                    while start + length <= limit {
+                        if bytes[start] == first && bytes[start..<(start + length)].elementsEqual(literal) {
+                            found = start
+                            break
+                        }
+                        start += 1
+                    }
+                    guard let found else { return nil }
+                    values[name] = String(decoding: bytes[position..<found], as: UTF8.self)
+                    position = found + length
+                    open = nil
+                } else {
+                    guard position + length <= limit, bytes[position..<(position + length)].elementsEqual(literal) else {
+                        return nil
+                    }
+                    position += length
+                }
+            case .placeholder(let placeholder):
+                // Two placeholders in a row: the earlier takes the shortest text, none.
+                if let name = open { values[name] = "" }
+                open = placeholder.name
+            }
+        }
+        if let name = open {
+            values[name] = String(decoding: bytes[position..<limit], as: UTF8.self)
+        } else if position != limit {
+            return nil
+        }
+        return values
     }
 }
 
