@@ -280,18 +280,6 @@ import Testing
 
     // MARK: Round trip
 
-    /// A small deterministic generator, so a failing case can be reproduced from its seed.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// Pieces random values are made of: quotes, backslashes, braces, newlines, emoji, combining marks,
     /// templates' literal text, and near-copies of it.
@@ -507,17 +495,6 @@ import Testing
 /// `MessageTemplate.match` takes a one-pass glob match for templates whose placeholders all differ; the general
 /// matcher is the reference it must agree with on every template and message.
 @Suite struct MessageTemplateFastMatchTests {
-    /// A small deterministic generator (SplitMix64), so a failure reproduces on every run.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// Literal text from a tiny alphabet, so literals recur inside values and messages often almost fit.
     static func text(_ generator: inout SplitMix64, maximumLength: Int) -> String {

@@ -19,17 +19,6 @@ import Testing
         }
     }
 
-    /// A small deterministic generator (SplitMix64), so a failure reproduces on every run.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// Bytes biased towards the interesting ranges: ASCII runs (the 8-byte fast path), lead bytes around every
     /// boundary RFC 3629 draws, and continuation bytes.

@@ -15,17 +15,8 @@ import Testing
         String(repeating: "x", count: 2000),
     ]
 
-    /// A small deterministic generator (SplitMix64), so failures reproduce.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    /// The shared ``SplitMix64``.
+    typealias Generator = SplitMix64
 
     static func randomValue(_ generator: inout Generator) -> String {
         let alphabet: [Character] = Array("aZ09 '\"\\{}/\n\t\r:,.[]-_é€𝄞🙂\u{7F}\u{2028}")
