@@ -2,7 +2,7 @@ import Testing
 
 @testable import Errata
 
-/// `ErrorDecoder.firstInvalidUTF8Offset` is hand-written for speed; the standard library's UTF-8 parser is the
+/// `UTF8Validation.firstInvalidOffset` is hand-written for speed; the standard library's UTF-8 parser is the
 /// reference it must agree with, byte for byte, on any input.
 @Suite struct UTF8ValidationTests {
     /// The offset of the first ill-formed sequence according to the standard library, or `nil`.
@@ -42,7 +42,7 @@ import Testing
         for _ in 0..<20_000 {
             let bytes = Self.randomBytes(using: &generator)
             let expected = Self.referenceOffset(bytes)
-            #expect(ErrorDecoder.firstInvalidUTF8Offset(bytes) == expected, "bytes: \(bytes)")
+            #expect(UTF8Validation.firstInvalidOffset(bytes) == expected, "bytes: \(bytes)")
             #expect((expected == nil) == (String(validating: bytes, as: UTF8.self) != nil))
         }
     }
@@ -57,7 +57,7 @@ import Testing
         ("stray continuation inside a word", [0x61, 0x61, 0x61, 0x80, 0x61, 0x61, 0x61, 0x61, 0x61], 3),
     ] as [(String, [UInt8], Int?)])
     func knownCases(_ name: String, _ bytes: [UInt8], _ expected: Int?) {
-        #expect(ErrorDecoder.firstInvalidUTF8Offset(bytes) == expected, "\(name)")
+        #expect(UTF8Validation.firstInvalidOffset(bytes) == expected, "\(name)")
         #expect(Self.referenceOffset(bytes) == expected, "reference disagrees on \(name)")
     }
 }

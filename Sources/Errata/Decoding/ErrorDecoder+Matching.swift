@@ -15,31 +15,41 @@ extension ErrorDecoder {
         fieldErrorLayout: Envelope.FieldErrorLayout?,
         to result: inout DecodedError
     ) {
-        switch variables["code"] {
-        case .number(let text)?: result.code = Int(text).map(ErrorCode.integer) ?? .string(text)
-        case .string(let text)?: result.code = .string(text)
-        default: break
-        }
-        if result.status == nil, let code = variables["status"]?.integerValue, (100...599).contains(code) {
-            result.status = HTTPResponse.Status(code: code)
-        }
-        result.message = variables["message"]?.stringValue
-        result.title = variables["title"]?.stringValue
-        result.type = variables["type"]?.stringValue
-        result.instance = variables["instance"]?.stringValue
-        result.requestID = variables["requestID"]
-        if let details = variables["details"], details != .null { result.details = details }
-        if result.retryAfter == nil {
-            if let seconds = variables["retryAfterSeconds"]?.doubleValue, seconds >= 0, seconds < 1e12 {
-                result.retryAfter = .milliseconds(Int64((seconds * 1000).rounded(.up)))
-            } else if let milliseconds = variables["retryAfterMilliseconds"]?.doubleValue, milliseconds >= 0,
-                milliseconds < 1e15
-            {
-                result.retryAfter = .milliseconds(Int64(milliseconds.rounded(.up)))
+        // One pass over the variables, rather than a lookup (a hash) per name the envelope might have.
+        var retryAfterSeconds: Double?
+        var retryAfterMilliseconds: Double?
+        for (name, value) in variables {
+            switch name {
+            case "code":
+                switch value {
+                case .number(let text): result.code = Int(text).map(ErrorCode.integer) ?? .string(text)
+                case .string(let text): result.code = .string(text)
+                default: break
+                }
+            case "status":
+                if result.status == nil, let code = value.integerValue, (100...599).contains(code) {
+                    result.status = HTTPResponse.Status(code: code)
+                }
+            case "message": result.message = value.stringValue
+            case "title": result.title = value.stringValue
+            case "type": result.type = value.stringValue
+            case "instance": result.instance = value.stringValue
+            case "requestID": result.requestID = value
+            case "details": if value != .null { result.details = value }
+            case "retryAfterSeconds": retryAfterSeconds = value.doubleValue
+            case "retryAfterMilliseconds": retryAfterMilliseconds = value.doubleValue
+            default:
+                if name.hasPrefix("params.") {
+                    result.parameters[String(name.dropFirst("params.".count))] = value.text
+                }
             }
         }
-        for (name, value) in variables where name.hasPrefix("params.") {
-            result.parameters[String(name.dropFirst("params.".count))] = value.text
+        if result.retryAfter == nil {
+            if let seconds = retryAfterSeconds, seconds >= 0, seconds < 1e12 {
+                result.retryAfter = .milliseconds(Int64((seconds * 1000).rounded(.up)))
+            } else if let milliseconds = retryAfterMilliseconds, milliseconds >= 0, milliseconds < 1e15 {
+                result.retryAfter = .milliseconds(Int64(milliseconds.rounded(.up)))
+            }
         }
         if let errors = variables["errors"], let fieldErrorLayout {
             result.fieldErrors = Self.fieldErrors(errors, layout: fieldErrorLayout)
@@ -123,7 +133,11 @@ extension ErrorDecoder {
             matched = template.match(message)
         }
         if let matched {
-            result.parameters.merge(matched) { fromBody, _ in fromBody }
+            if result.parameters.isEmpty {
+                result.parameters = matched
+            } else {
+                result.parameters.merge(matched) { fromBody, _ in fromBody }
+            }
         }
     }
 

@@ -177,7 +177,13 @@ package struct JSONParser {
             while position < bytes.count {
                 let byte = bytes[position]
                 if byte == UInt8(ascii: "\"") {
-                    guard let text = String(validating: bytes[start..<position], as: UTF8.self) else {
+                    let end = position
+                    let text = bytes.withUnsafeBufferPointer { buffer -> String? in
+                        let slice = UnsafeBufferPointer(rebasing: buffer[start..<end])
+                        // Validated first, so `decoding` has nothing to repair.
+                        return UTF8Validation.firstInvalidOffset(slice) == nil ? String(decoding: slice, as: UTF8.self) : nil
+                    }
+                    guard let text else {
                         throw Failure(reason: "invalid UTF-8 in a string", offset: invalidUTF8Offset(from: start))
                     }
                     position += 1
@@ -192,12 +198,12 @@ package struct JSONParser {
                 let byte = bytes[position]
                 switch byte {
                 case UInt8(ascii: "\""):
-                    guard let text = String(validating: scalars, as: UTF8.self) else {
+                    guard UTF8Validation.firstInvalidOffset(scalars) == nil else {
                         // Escapes decode to valid UTF-8, so the bad sequence is in the raw bytes too.
                         throw Failure(reason: "invalid UTF-8 in a string", offset: invalidUTF8Offset(from: start))
                     }
                     position += 1
-                    return text
+                    return String(decoding: scalars, as: UTF8.self)
                 case UInt8(ascii: "\\"):
                     position += 1
                     guard position < bytes.count else { throw fail("unexpected end of input in an escape") }

@@ -18,25 +18,25 @@ extension MessageTemplate {
     ///
     /// - Returns: The values by parameter name, or `nil` if the message does not fit the template.
     public func match(_ message: String) -> [String: String]? {
-        let bytes = Array(message.utf8)
-        return needsSearch ? matchBySearch(bytes) : Self.matchDistinct(segments, bytes)
+        guard !needsSearch else { return matchBySearch(Array(message.utf8)) }
+        // The message's own bytes, not a copy.
+        var message = message
+        return message.withUTF8 { Self.matchDistinct(segments, $0) }
     }
 
     /// Whether matching needs ``matchBySearch(_:)``: a placeholder appears more than once. (Two literal segments in a
     /// row, which the parser never makes, would break ``matchDistinct(_:_:)``'s one literal per placeholder, so they
     /// go to the search too.)
     var needsSearch: Bool {
-        var names: [String] = []
-        var previousIsLiteral = false
-        for segment in segments {
+        // Templates have a few segments: pairs compared in place, without collecting the names.
+        for (index, segment) in segments.enumerated() {
             switch segment {
             case .literal:
-                if previousIsLiteral { return true }
-                previousIsLiteral = true
+                if index > 0, case .literal = segments[index - 1] { return true }
             case .placeholder(let placeholder):
-                if names.contains(placeholder.name) { return true }
-                names.append(placeholder.name)
-                previousIsLiteral = false
+                for case .placeholder(let earlier) in segments[..<index] where earlier.name == placeholder.name {
+                    return true
+                }
             }
         }
         return false
@@ -56,7 +56,7 @@ extension MessageTemplate {
     /// a later occurrence never lets more of the rest match. Values split only between scalars: a literal found in
     /// valid UTF-8 starts and ends on scalar boundaries, being valid UTF-8 itself. ``matchBySearch(_:)`` gives the
     /// same answer, which a test checks on random templates and messages.
-    static func matchDistinct(_ segments: [Segment], _ bytes: [UInt8]) -> [String: String]? {
+    static func matchDistinct(_ segments: [Segment], _ bytes: UnsafeBufferPointer<UInt8>) -> [String: String]? {
         var values: [String: String] = [:]
         var limit = bytes.count
         var body = segments[...]
@@ -87,7 +87,7 @@ extension MessageTemplate {
                         start += 1
                     }
                     guard let found else { return nil }
-                    values[name] = String(decoding: bytes[position..<found], as: UTF8.self)
+                    values[name] = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<found]), as: UTF8.self)
                     position = found + length
                     open = nil
                 } else {
@@ -103,7 +103,7 @@ extension MessageTemplate {
             }
         }
         if let name = open {
-            values[name] = String(decoding: bytes[position..<limit], as: UTF8.self)
+            values[name] = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<limit]), as: UTF8.self)
         } else if position != limit {
             return nil
         }
