@@ -11,12 +11,13 @@ import Glibc
 import Darwin
 #endif
 
-/// One Hummingbird server with four routes, for `load.sh` to measure side by side under wrk.
+/// One Hummingbird server with five routes, for `load.sh` to measure side by side under wrk.
 ///
 /// | route | answer | what it measures |
 /// |---|---|---|
 /// | `GET /plain` | 200, a small text body | the floor: Hummingbird with nothing of ours |
 /// | `GET /catalog/:ref` | 404 `MemberRefNotFound` through ``ErrataMiddleware`` | an Errata error on the wire |
+/// | `GET /routed/:ref` | 200, the same small body, through ``ErrataMiddleware`` | the catalog route's routing, without the error |
 /// | `GET /httperror/:ref` | 404 Hummingbird `HTTPError`, no Errata middleware | what Hummingbird alone does for an error |
 /// | `GET /mock/pluralkit/20003?memberRef=…` | `errata serve`'s mock, its own router | the mock server |
 ///
@@ -51,7 +52,7 @@ struct ErrataLoadServer {
         try await app.runService()
     }
 
-    /// The four routes: ours on one router, `/mock/…` on `errata serve`'s router, split by path prefix.
+    /// The five routes: ours on one router, `/mock/…` on `errata serve`'s router, split by path prefix.
     static func responder(catalog: ErrorCatalog) throws -> PathPrefixResponder<BasicRequestContext> {
         // Looked up once, as an app (or generated code) would hold its entry.
         guard let memberRefNotFound = catalog.entry(named: "MemberRefNotFound") else {
@@ -68,6 +69,14 @@ struct ErrataLoadServer {
             .add(middleware: try ErrataMiddleware(catalog: catalog))
             .get(":ref") { _, context -> Response in
                 throw try APIError(memberRefNotFound, parameters: ["memberRef": context.parameters.require("ref")])
+            }
+        // The catalog route's twin that succeeds: the same routing, parameter and middleware, a 200. The catalog
+        // route over this one is what the error itself costs.
+        router.group("routed")
+            .add(middleware: try ErrataMiddleware(catalog: catalog))
+            .get(":ref") { _, context -> String in
+                _ = try context.parameters.require("ref")
+                return "OK\n"
             }
 
         // `errata serve` itself; its request log is at `trace`, below the logger's level.

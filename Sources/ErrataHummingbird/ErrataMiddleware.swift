@@ -27,7 +27,8 @@ public import Metrics
 ///   as an internal error.
 public struct ErrataMiddleware<Context: RequestContext>: RouterMiddleware {
     let responder: CatalogErrorResponder
-    let operations: [String: Operation]
+    /// The catalog's operations that have a route, with it.
+    let operations: [(route: RoutePattern, operation: Operation)]
     let routes: [RoutePattern]
     let contractMode: OperationContractMode
     let violations: Counter
@@ -52,11 +53,12 @@ public struct ErrataMiddleware<Context: RequestContext>: RouterMiddleware {
             internalErrorEntry: internalErrorEntry,
             metricsFactory: metricsFactory
         )
-        var operations: [String: Operation] = [:]
+        var operations: [(route: RoutePattern, operation: Operation)] = []
         var patterns: [RoutePattern] = []
         for operation in catalog.operations {
             guard let route = operation.route, let pattern = RoutePattern(route) else { continue }
-            operations[pattern.key] = operation
+            // Two operations on one route (a catalog mistake): the first is the one the route answers for.
+            if !operations.contains(where: { $0.route == pattern }) { operations.append((pattern, operation)) }
             patterns.append(pattern)
         }
         patterns += routes.compactMap(RoutePattern.init)
@@ -97,8 +99,10 @@ public struct ErrataMiddleware<Context: RequestContext>: RouterMiddleware {
             }
         }
         var rendered = responder.rendered(for: error, request: request)
-        if !isUnmatched, !operations.isEmpty, let endpoint = context.endpointPath,
-            let operation = operations[RoutePattern.key(method: request.method, path: endpoint)],
+        if !isUnmatched, let endpoint = context.endpointPath,
+            let operation = operations.first(where: {
+                $0.route.method == request.method && $0.route.matchesEndpoint(endpoint)
+            })?.operation,
             !rendered.isInternalError, !operation.codes.contains(rendered.entry.name)
         {
             violations.increment()

@@ -6,20 +6,30 @@ import Testing
 /// The middleware finds a route's operation by a key made from Hummingbird's endpoint path; the fast key must be
 /// the one the catalog's route makes.
 @Suite struct RoutePatternTests {
-    @Test(arguments: [
+    static let paths = [
         "/", "", "//", "/members", "/members/", "/members/:memberRef", "/members/{memberRef}", "members/:id/groups",
-        "/systems/*/members", "/a//b", "/files/**", "/{x}/:y/*/z/", "/ünïcode/:ref",
-    ])
-    func fastKeyIsThePatternsKey(_ path: String) {
-        for method in [HTTPRequest.Method.get, .post, .delete] {
-            #expect(RoutePattern.key(method: method, path: path) == RoutePattern(method: method, path: path).key)
+        "/systems/*/members", "/a//b", "/files/**", "/{x}/:y/*/z/", "/ünïcode/:ref", "/members/:memberRef/groups",
+        "/systems/:id/members",
+    ]
+
+    /// Every pattern against every endpoint: `matchesEndpoint` is exactly "the keys are equal".
+    @Test func matchingAnEndpointIsComparingKeys() {
+        for patternPath in Self.paths {
+            let pattern = RoutePattern(method: .get, path: patternPath)
+            for endpoint in Self.paths {
+                let expected = pattern.key == RoutePattern(method: .get, path: endpoint).key
+                #expect(pattern.matchesEndpoint(endpoint) == expected, "\(patternPath) against \(endpoint)")
+            }
         }
     }
 
     @Test func catalogRouteAndHummingbirdEndpointMeet() {
         let catalog = RoutePattern("GET /members/{memberRef}/groups")!
-        #expect(RoutePattern.key(method: .get, path: "/members/:ref/groups") == catalog.key)
-        #expect(RoutePattern.key(method: .post, path: "/members/:ref/groups") != catalog.key)
+        #expect(catalog.matchesEndpoint("/members/:ref/groups"))
+        #expect(catalog.matchesEndpoint("/members/*/groups"))
+        #expect(!catalog.matchesEndpoint("/members/abc/groups"))
+        #expect(!catalog.matchesEndpoint("/members/:ref"))
+        #expect(!catalog.matchesEndpoint("/members/:ref/groups/:id"))
         #expect(catalog.matchesPath("/members/abc/groups"))
         #expect(!catalog.matchesPath("/members/abc"))
     }

@@ -49,7 +49,10 @@ public struct APIError: Error, Sendable {
                     + " (its parameters: \(names.joined(separator: ", ")))"
             )
         }
-        for name in parameters.keys.sorted() where !names.contains(name) {
+        // Checked without sorting or copying the keys: this runs for every error a server throws. Only a mistake
+        // pays for the sort, which makes the message name the same unknown parameter every time.
+        if parameters.keys.contains(where: { !names.contains($0) }) {
+            let name = parameters.keys.filter { !names.contains($0) }.min()!
             let known = names.isEmpty ? "it has no parameters" : "its parameters: \(names.joined(separator: ", "))"
             throw ConstructionError("'\(entry.name)' has no parameter '\(name)' (\(known))")
         }
