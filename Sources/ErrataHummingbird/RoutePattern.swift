@@ -16,12 +16,12 @@ struct RoutePattern: Sendable, Hashable {
 
     init(method: HTTPRequest.Method, path: String) {
         self.method = method
-        self.components = path.split(separator: "/").map { component in
-            if component.hasPrefix(":") || component == "*" || (component.hasPrefix("{") && component.hasSuffix("}")) {
-                return nil
-            }
-            return String(component)
-        }
+        self.components = path.split(separator: "/").map { Self.isParameter($0) ? nil : String($0) }
+    }
+
+    /// Whether a path component is a parameter: `:name` and `*` as Hummingbird writes them, `{name}` as catalogs do.
+    static func isParameter(_ component: Substring) -> Bool {
+        component.hasPrefix(":") || component == "*" || (component.hasPrefix("{") && component.hasSuffix("}"))
     }
 
     /// Whether a request path (without query) fits the pattern's path.
@@ -39,16 +39,12 @@ struct RoutePattern: Sendable, Hashable {
         return true
     }
 
-    /// The key the middleware looks operations up by: method and path with every parameter written `:`.
-    var key: String {
-        "\(method.rawValue) /" + components.map { $0 ?? ":" }.joined(separator: "/")
-    }
-
-    /// Whether Hummingbird's endpoint path (`/members/:ref`) is this route: the same components, with parameters
-    /// where the pattern has them, whatever their names. The same as comparing ``key``s, without building either.
+    /// Whether Hummingbird's endpoint path (`/members/:ref`) is this route's path: the same components, with
+    /// parameters where the pattern has them, whatever their names. The same as comparing the ``components`` of a
+    /// pattern built from the path, without building it.
     ///
-    /// Hand-written because the middleware asks it on every error of a routed request, where building the key
-    /// measured about a microsecond under load: this walks the path's bytes and allocates nothing.
+    /// Hand-written because the middleware asks it on every error of a routed request, where building a key from
+    /// the path measured about a microsecond under load: this walks the path's bytes and allocates nothing.
     func matchesEndpoint(_ path: String) -> Bool {
         let bytes = path.utf8
         var index = bytes.startIndex
@@ -62,8 +58,7 @@ struct RoutePattern: Sendable, Hashable {
             let end = bytes[index...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
             guard componentIndex < components.count else { return false }
             let component = path[index..<end]
-            let isParameter =
-                component.hasPrefix(":") || component == "*" || (component.hasPrefix("{") && component.hasSuffix("}"))
+            let isParameter = Self.isParameter(component)
             if let literal = components[componentIndex] {
                 guard !isParameter, component == literal else { return false }
             } else if !isParameter {

@@ -124,17 +124,13 @@ public struct ErrorDecoder: Sendable {
     // MARK: Parsing
 
     private func parse(_ body: [UInt8], problem: inout DecodedError.Problem?) -> JSONValue? {
-        if let offset = UTF8Validation.firstInvalidOffset(body) {
-            problem = .invalidUTF8(offset: offset)
-            return nil
-        }
         do {
             return try JSONParser(maximumDepth: limits.maximumDepth).parse(body)
         } catch {
-            if error.reason.hasPrefix("nesting deeper") {
-                problem = .tooDeep(limit: limits.maximumDepth, offset: error.offset)
-            } else {
-                problem = .malformedJSON(error.reason, offset: error.offset)
+            switch error.kind {
+            case .invalidUTF8: problem = .invalidUTF8(offset: error.offset)
+            case .tooDeep: problem = .tooDeep(limit: limits.maximumDepth, offset: error.offset)
+            case .malformed: problem = .malformedJSON(error.reason, offset: error.offset)
             }
             return nil
         }

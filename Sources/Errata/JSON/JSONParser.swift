@@ -5,8 +5,19 @@
 /// deep as ``maximumDepth``.
 package struct JSONParser {
     package struct Failure: Error, Hashable, Sendable {
+        /// What kind of input failed, for callers that answer each differently (the decoder's problems).
+        package enum Kind: Hashable, Sendable {
+            /// Not JSON.
+            case malformed
+            /// Nested deeper than ``JSONParser/maximumDepth``.
+            case tooDeep
+            /// Not well-formed UTF-8; the offset is the first byte that is not.
+            case invalidUTF8
+        }
+
         package var reason: String
         package var offset: Int
+        package var kind: Kind = .malformed
     }
 
     package var maximumDepth: Int
@@ -16,6 +27,10 @@ package struct JSONParser {
     }
 
     package func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
+        // The whole input at once, before any JSON: one fast pass, after which every string is decoded as it is.
+        if let offset = UTF8Validation.firstInvalidOffset(bytes) {
+            throw Failure(reason: "invalid UTF-8", offset: offset, kind: .invalidUTF8)
+        }
         var state = State(bytes: bytes, maximumDepth: maximumDepth)
         state.skipWhitespace()
         let value = try state.parseValue(depth: 0)
@@ -49,6 +64,10 @@ package struct JSONParser {
             Failure(reason: reason, offset: position)
         }
 
+        func tooDeep() -> Failure {
+            Failure(reason: "nesting deeper than \(maximumDepth) levels", offset: position, kind: .tooDeep)
+        }
+
         mutating func expect(_ literal: String, _ value: JSONValue) throws(Failure) -> JSONValue {
             for byte in literal.utf8 {
                 guard position < bytes.count, bytes[position] == byte else { throw fail("invalid literal") }
@@ -61,10 +80,10 @@ package struct JSONParser {
             guard position < bytes.count else { throw fail("unexpected end of input") }
             switch bytes[position] {
             case UInt8(ascii: "{"):
-                guard depth < maximumDepth else { throw fail("nesting deeper than \(maximumDepth) levels") }
+                guard depth < maximumDepth else { throw tooDeep() }
                 return try parseObject(depth: depth + 1)
             case UInt8(ascii: "["):
-                guard depth < maximumDepth else { throw fail("nesting deeper than \(maximumDepth) levels") }
+                guard depth < maximumDepth else { throw tooDeep() }
                 return try parseArray(depth: depth + 1)
             case UInt8(ascii: "\""):
                 return .string(try parseString())
@@ -178,16 +197,11 @@ package struct JSONParser {
                 let byte = bytes[position]
                 if byte == UInt8(ascii: "\"") {
                     let end = position
-                    let text = bytes.withUnsafeBufferPointer { buffer -> String? in
-                        let slice = UnsafeBufferPointer(rebasing: buffer[start..<end])
-                        // Validated first, so `decoding` has nothing to repair.
-                        return UTF8Validation.firstInvalidOffset(slice) == nil ? String(decoding: slice, as: UTF8.self) : nil
-                    }
-                    guard let text else {
-                        throw Failure(reason: "invalid UTF-8 in a string", offset: invalidUTF8Offset(from: start))
-                    }
                     position += 1
-                    return text
+                    // The input is valid UTF-8 (``parse(_:)`` checked it), so `decoding` has nothing to repair.
+                    return bytes.withUnsafeBufferPointer {
+                        String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+                    }
                 }
                 if byte == UInt8(ascii: "\\") { break }
                 if byte < 0x20 { throw fail("unescaped control character in a string") }
@@ -198,10 +212,6 @@ package struct JSONParser {
                 let byte = bytes[position]
                 switch byte {
                 case UInt8(ascii: "\""):
-                    guard UTF8Validation.firstInvalidOffset(scalars) == nil else {
-                        // Escapes decode to valid UTF-8, so the bad sequence is in the raw bytes too.
-                        throw Failure(reason: "invalid UTF-8 in a string", offset: invalidUTF8Offset(from: start))
-                    }
                     position += 1
                     return String(decoding: scalars, as: UTF8.self)
                 case UInt8(ascii: "\\"):
@@ -245,17 +255,6 @@ package struct JSONParser {
                 }
             }
             throw fail("unterminated string")
-        }
-
-        /// The offset of the first byte, from `start` on, that does not begin a valid UTF-8 sequence.
-        func invalidUTF8Offset(from start: Int) -> Int {
-            var offset = start
-            var iterator = bytes[start...].makeIterator()
-            var utf8 = UTF8()
-            while case .scalarValue(let scalar) = utf8.decode(&iterator) {
-                offset += UTF8.width(scalar)
-            }
-            return offset
         }
 
         mutating func parseHex4() throws(Failure) -> UInt32 {

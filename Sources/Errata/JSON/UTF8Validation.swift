@@ -1,6 +1,6 @@
 /// Where UTF-8 stops being well formed.
 ///
-/// Hand-written because it runs on every decode, over the whole body and then over each string the parser reads:
+/// Hand-written because it runs on every decode, over the whole body before the parser reads it:
 /// `String(validating:as:)` copies the bytes into a new string only to throw it away, and over an array slice it
 /// runs generic code that looks up type metadata per call (measured as a tenth of a decode). ASCII, most of any
 /// error body, is skipped eight bytes at a time.

@@ -2,6 +2,11 @@
 ///
 /// Everything fixed for the entry (code, name, status, reason, title, type, a message without parameters) is
 /// folded into the bytes at compile time, so rendering an occurrence copies bytes and escapes only the holes.
+///
+/// The program is flat, because ``BodyWriter`` reads it on every render: every static byte sits in one buffer,
+/// and operations, pieces and holes are plain values that point into it by range and name parameters by index.
+/// Operations that carried their own arrays and strings were retained and released each time one was read out of
+/// the program: measured as 40 % of a templated render. Plain values are copied without reference counting.
 struct BodyProgram: Sendable {
     /// A value that varies per occurrence.
     enum Hole: Hashable, Sendable {
@@ -12,12 +17,14 @@ struct BodyProgram: Sendable {
         case retryAfterSeconds
         case retryAfterMilliseconds
         case requestID
-        case parameter(String, ParameterType)
+        /// A template parameter: the index of its name in ``BodyProgram/names``.
+        case parameter(Int, ParameterType)
         // Field error items.
         case field
         case pointer
         case itemMessage
-        case attribute(String)
+        /// A field error attribute: the index of its name in ``BodyProgram/names``.
+        case attribute(Int)
     }
 
     enum CommaMode: Sendable {
@@ -30,67 +37,148 @@ struct BodyProgram: Sendable {
     }
 
     enum Piece: Sendable {
-        case bytes([UInt8])
+        /// Bytes of ``BodyProgram/bytes``.
+        case bytes(Range<Int>)
         case hole(Hole)
     }
 
     enum Op: Sendable {
-        /// Bytes copied as they are.
-        case bytes([UInt8])
+        /// Bytes of ``BodyProgram/bytes``, copied as they are.
+        case bytes(Range<Int>)
         /// A comma unless the last byte written opened an object or array.
         case commaIfNeeded
-        /// A member whose value is a hole: `"key":value`, all left out when the hole is absent and optional.
-        case member(comma: CommaMode, key: [UInt8], hole: Hole, isOptional: Bool)
+        /// A member whose value is a hole: `"key":value` (the key in ``BodyProgram/bytes``), all left out when the
+        /// hole is absent and optional.
+        case member(comma: CommaMode, key: Range<Int>, hole: Hole, isOptional: Bool)
         /// A value that is a hole, in an array or at the top; absent renders `null`.
         case value(Hole)
-        /// A JSON string built from bytes and holes (as text).
-        case string([Piece])
+        /// A JSON string built from the pieces in this range of ``BodyProgram/pieces`` (holes as text).
+        case string(Range<Int>)
     }
 
-    var ops: [Op]
-    /// The program's fixed bytes, with the keys and commas of members that may be left out: sizes the output once.
-    var staticByteCount: Int
-    /// The holes the program uses.
-    var holes: Set<Hole>
+    /// Parameter and attribute names, which holes refer to by index.
+    struct Names {
+        fileprivate(set) var all: [String] = []
+
+        /// The index of a name, added when new.
+        mutating func index(of name: String) -> Int {
+            if let index = all.firstIndex(of: name) { return index }
+            all.append(name)
+            return all.count - 1
+        }
+    }
+
+    /// Every static byte: of the operations, the keys, the string pieces and the message.
+    let bytes: [UInt8]
+    let ops: [Op]
+    let pieces: [Piece]
+    let names: [String]
+    /// The holes the program uses, each once, in order of first use: an array, because ``BodyWriter/isStatic(for:)``
+    /// walks it per render.
+    let holes: [Hole]
+    /// The message's pieces in ``pieces``, for the ``Hole/message`` hole: escaped literal text and parameters.
+    let message: Range<Int>
+    /// The bytes the program writes for certain, with the keys and commas of members that may be left out: sizes
+    /// the output once.
+    let staticByteCount: Int
 
     /// Compiles a template. `fold` gives the value of a variable fixed for the entry, or `nil` when it is a hole;
-    /// `hole` maps a variable name to its hole.
+    /// `hole` maps a variable name to its hole, taking parameter and attribute names' indices from `names`.
+    /// `message` is the entry's message template, whose pieces the ``Hole/message`` hole writes.
     static func compile(
         _ template: JSONTemplate,
+        message: MessageTemplate? = nil,
         fold: @escaping (String) -> JSONValue??,
-        hole: @escaping (String) -> Hole?
+        hole: @escaping (String, inout Names) -> Hole?
     ) -> BodyProgram {
         var compiler = Compiler(fold: fold, hole: hole)
         compiler.emit(template)
         compiler.flush()
-        let count = compiler.ops.reduce(0) { total, op in
+        var messagePieces: [Compiler.PendingPiece] = []
+        for segment in message?.segments ?? [] {
+            switch segment {
+            case .literal(let text):
+                var bytes: [UInt8] = []
+                JSONWriter.appendEscaped(text, to: &bytes)
+                messagePieces.append(.bytes(bytes))
+            case .placeholder(let placeholder):
+                messagePieces.append(.hole(.parameter(compiler.names.index(of: placeholder.name), .string)))
+            }
+        }
+        let message = compiler.store(messagePieces)
+        func literalCount(_ range: Range<Int>) -> Int {
+            compiler.pieces[range].reduce(0) { if case .bytes(let bytes) = $1 { $0 + bytes.count } else { $0 } }
+        }
+        var count = compiler.ops.reduce(0) { total, op in
             switch op {
             case .bytes(let bytes): total + bytes.count
             case .commaIfNeeded: total + 1
             case .member(_, let key, _, _): total + 1 + key.count  // The key, and a comma at most.
-            case .string(let pieces):
-                total + 2 + pieces.reduce(0) { if case .bytes(let bytes) = $1 { $0 + bytes.count } else { $0 } }
-            default: total
+            case .string(let pieces): total + 2 + literalCount(pieces)
+            case .value: total
             }
         }
-        return BodyProgram(ops: compiler.ops, staticByteCount: count, holes: compiler.holes)
+        if compiler.holes.contains(.message) { count += 2 + literalCount(message) }
+        return BodyProgram(
+            bytes: compiler.bytes,
+            ops: compiler.ops,
+            pieces: compiler.pieces,
+            names: compiler.names.all,
+            holes: compiler.holes,
+            message: message,
+            staticByteCount: count
+        )
     }
 
     private struct Compiler {
-        let fold: (String) -> JSONValue??
-        let hole: (String) -> Hole?
-        var ops: [Op] = []
-        var pending: [UInt8] = []
-        var holes: Set<Hole> = []
+        /// A string piece before its bytes are stored.
+        enum PendingPiece {
+            case bytes([UInt8])
+            case hole(Hole)
+        }
 
-        init(fold: @escaping (String) -> JSONValue??, hole: @escaping (String) -> Hole?) {
+        let fold: (String) -> JSONValue??
+        let hole: (String, inout Names) -> Hole?
+        var bytes: [UInt8] = []
+        var ops: [Op] = []
+        var pieces: [Piece] = []
+        var names = Names()
+        var pending: [UInt8] = []
+        /// In order of first use, each once.
+        var holes: [Hole] = []
+
+        init(fold: @escaping (String) -> JSONValue??, hole: @escaping (String, inout Names) -> Hole?) {
             self.fold = fold
             self.hole = hole
         }
 
+        /// Notes that the program uses a hole.
+        mutating func use(_ hole: Hole) {
+            if !holes.contains(hole) { holes.append(hole) }
+        }
+
+        /// Stores bytes in the program's buffer.
+        mutating func store(_ slice: [UInt8]) -> Range<Int> {
+            let start = bytes.count
+            bytes += slice
+            return start..<bytes.count
+        }
+
+        /// Stores string pieces, and their bytes.
+        mutating func store(_ list: [PendingPiece]) -> Range<Int> {
+            let start = pieces.count
+            for piece in list {
+                switch piece {
+                case .bytes(let slice): pieces.append(.bytes(store(slice)))
+                case .hole(let hole): pieces.append(.hole(hole))
+                }
+            }
+            return start..<pieces.count
+        }
+
         mutating func flush() {
             if !pending.isEmpty {
-                ops.append(.bytes(pending))
+                ops.append(.bytes(store(pending)))
                 pending = []
             }
         }
@@ -106,9 +194,9 @@ struct BodyProgram: Sendable {
             case hole(Hole)
         }
 
-        func resolve(_ name: String) -> Resolution {
+        mutating func resolve(_ name: String) -> Resolution {
             if let folded = fold(name) { return .constant(folded) }
-            if let hole = hole(name) { return .hole(hole) }
+            if let hole = hole(name, &names) { return .hole(hole) }
             return .constant(nil)
         }
 
@@ -132,8 +220,10 @@ struct BodyProgram: Sendable {
                             pending += key
                             JSONWriter.append(value ?? .null, to: &pending)
                         case .hole(let hole):
-                            holes.insert(hole)
-                            append(.member(comma: comma, key: key, hole: hole, isOptional: placeholder.isOptional))
+                            use(hole)
+                            flush()
+                            let key = store(key)
+                            ops.append(.member(comma: comma, key: key, hole: hole, isOptional: placeholder.isOptional))
                             if placeholder.isOptional { everyEarlierMemberIsCertain = false }
                         }
                     } else {
@@ -155,11 +245,11 @@ struct BodyProgram: Sendable {
                 switch resolve(placeholder.name) {
                 case .constant(let value): JSONWriter.append(value ?? .null, to: &pending)
                 case .hole(let hole):
-                    holes.insert(hole)
+                    use(hole)
                     append(.value(hole))
                 }
             case .string(let template):
-                var pieces: [Piece] = []
+                var pieces: [PendingPiece] = []
                 var bytes: [UInt8] = []
                 for segment in template.segments {
                     switch segment {
@@ -170,7 +260,7 @@ struct BodyProgram: Sendable {
                         case .constant(let value):
                             if let value { JSONWriter.appendEscaped(value.text, to: &bytes) }
                         case .hole(let hole):
-                            holes.insert(hole)
+                            use(hole)
                             if !bytes.isEmpty { pieces.append(.bytes(bytes)) }
                             bytes = []
                             pieces.append(.hole(hole))
@@ -183,7 +273,8 @@ struct BodyProgram: Sendable {
                     pending.append(UInt8(ascii: "\""))
                 } else {
                     if !bytes.isEmpty { pieces.append(.bytes(bytes)) }
-                    append(.string(pieces))
+                    flush()
+                    ops.append(.string(store(pieces)))
                 }
             case .number(let text):
                 pending += Array(text.utf8)

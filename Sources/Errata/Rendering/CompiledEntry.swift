@@ -81,6 +81,7 @@ final class CompiledEntry: Sendable {
         let parameterTypes = Dictionary(entry.parameters.map { ($0.name, $0.type) }) { first, _ in first }
         let program = BodyProgram.compile(
             template,
+            message: entry.message,
             fold: { name -> JSONValue?? in
                 switch name {
                 case "code":
@@ -98,7 +99,7 @@ final class CompiledEntry: Sendable {
                 default: nil
                 }
             },
-            hole: { name -> BodyProgram.Hole? in
+            hole: { name, names -> BodyProgram.Hole? in
                 switch name {
                 case "message": return .message
                 case "instance": return .instance
@@ -110,30 +111,46 @@ final class CompiledEntry: Sendable {
                 default:
                     guard name.hasPrefix("params.") else { return nil }
                     let parameter = String(name.dropFirst("params.".count))
-                    return .parameter(parameter, parameterTypes[parameter] ?? .string)
+                    return .parameter(names.index(of: parameter), parameterTypes[parameter] ?? .string)
                 }
             }
         )
-        let body = BodyWriter(program: program, message: entry.message, fieldErrors: fieldErrors)
+        let body = BodyWriter(program: program, hasMessage: entry.message != nil, fieldErrors: fieldErrors)
         self.body = body
         self.staticBody = body.body(for: APIError(unchecked: entry))
 
-        var constantFields: HTTPFields?
-        var constantDropped: [HTTPField.Name] = []
         if headers.allSatisfy(\.isConstant) {
-            var fields = HTTPFields()
-            fields.reserveCapacity(1 + headers.count)
-            if mayHaveContent { fields[.contentType] = envelope.contentType }
-            for header in headers {
-                if ErrorRenderer.isSafeHeaderValue(header.constantValue) {
-                    fields.append(HTTPField(name: header.name, value: header.constantValue))
-                } else {
-                    constantDropped.append(header.name)
-                }
-            }
-            constantFields = fields
+            (constantFields, constantDropped) = Self.headerFields(
+                headers,
+                contentType: mayHaveContent ? envelope.contentType : nil,
+                reserving: 0,
+                value: \.constantValue
+            )
+        } else {
+            (constantFields, constantDropped) = (nil, [])
         }
-        self.constantFields = constantFields
-        self.constantDropped = constantDropped
+    }
+
+    /// Content-Type (when given) and the headers with the values `value` gives them; a value that is not a safe
+    /// header value is left out, and its name returned.
+    static func headerFields(
+        _ headers: [Header],
+        contentType: String?,
+        reserving extra: Int,
+        value: (Header) -> String
+    ) -> (HTTPFields, dropped: [HTTPField.Name]) {
+        var fields = HTTPFields()
+        var dropped: [HTTPField.Name] = []
+        fields.reserveCapacity(1 + headers.count + extra)
+        if let contentType { fields[.contentType] = contentType }
+        for header in headers {
+            let value = value(header)
+            if ErrorRenderer.isSafeHeaderValue(value) {
+                fields.append(HTTPField(name: header.name, value: value))
+            } else {
+                dropped.append(header.name)
+            }
+        }
+        return (fields, dropped)
     }
 }

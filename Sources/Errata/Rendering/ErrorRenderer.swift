@@ -81,12 +81,14 @@ public struct ErrorRenderer: Sendable {
         let item = BodyProgram.compile(
             layout.item,
             fold: { _ in nil },
-            hole: { name in
+            hole: { name, names in
                 switch name {
                 case "field": .field
                 case "pointer": .pointer
                 case "message": .itemMessage
-                default: name.hasPrefix("attributes.") ? .attribute(String(name.dropFirst("attributes.".count))) : nil
+                default:
+                    name.hasPrefix("attributes.")
+                        ? .attribute(names.index(of: String(name.dropFirst("attributes.".count)))) : nil
                 }
             }
         )
@@ -151,22 +153,13 @@ public struct ErrorRenderer: Sendable {
             fields = constantFields
             dropped = entry.constantDropped
         } else {
-            fields = HTTPFields()
-            dropped = []
-            fields.reserveCapacity(1 + entry.headers.count + error.headerFields.count)
-            if entry.mayHaveContent { fields[.contentType] = entry.contentType }
-            for header in entry.headers {
-                let value: String
-                if header.isConstant {
-                    value = header.constantValue
-                } else {
-                    value = (try? header.template.render { error.parameters[$0] ?? "" }) ?? ""
-                }
-                if Self.isSafeHeaderValue(value) {
-                    fields.append(HTTPField(name: header.name, value: value))
-                } else {
-                    dropped.append(header.name)
-                }
+            (fields, dropped) = CompiledEntry.headerFields(
+                entry.headers,
+                contentType: entry.mayHaveContent ? entry.contentType : nil,
+                reserving: error.headerFields.count
+            ) { header in
+                header.isConstant
+                    ? header.constantValue : ((try? header.template.render { error.parameters[$0] ?? "" }) ?? "")
             }
         }
         if let retryAfter = error.retryAfter {
