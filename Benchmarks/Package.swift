@@ -16,6 +16,8 @@ let package = Package(
         // The load server (ErrataLoadServer, run by load.sh under wrk): the framework it serves with, and its logger.
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        // ByteBuffer, for the full-response benchmarks (what the Hummingbird adapter writes into).
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
     ],
     targets: [
         .executableTarget(
@@ -24,6 +26,7 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Errata", package: "errata"),
                 .product(name: "ErrataTools", package: "errata"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Benchmarks/ErrataBenchmarks",
             plugins: [

@@ -146,18 +146,18 @@ public struct CatalogErrorResponder: Sendable {
         }
     }
 
-    /// A Hummingbird response for a rendered error: one copy of the body into the response buffer, none for HEAD.
+    /// A Hummingbird response for a rendered error: the body written straight into the response buffer, sized
+    /// once (no intermediate array); none for HEAD.
     static func response(_ rendered: RenderedError, request: Request) -> Response {
         var headers = rendered.headerFields
-        if request.method == .head || rendered.body.isEmpty {
-            if !rendered.body.isEmpty { headers[.contentLength] = String(rendered.body.count) }
+        let count = rendered.bodyByteCount
+        if request.method == .head || count == 0 {
+            if count > 0 { headers[.contentLength] = String(count) }
             return Response(status: rendered.status, headers: headers)
         }
-        return Response(
-            status: rendered.status,
-            headers: headers,
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: rendered.body))
-        )
+        var buffer = ByteBufferAllocator().buffer(capacity: count)
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { rendered.writeBody(into: $0) }
+        return Response(status: rendered.status, headers: headers, body: ResponseBody(byteBuffer: buffer))
     }
 
     /// Stands in for a 5xx `HTTPError` with no catalog entry: it renders as the internal-error entry.

@@ -3,6 +3,7 @@ import Errata
 import ErrataTools
 import Foundation
 import HTTPTypes
+import NIOCore
 
 // Rendering and decoding against the baselines they are measured by, in one suite so that every ratio comes from
 // the same run: copying a precomputed body of the same size, and Foundation's JSONEncoder and JSONDecoder on the
@@ -102,6 +103,53 @@ let renderer: ErrorRenderer = {
 
 let decoder = ErrorDecoder(catalog: catalog)
 
+/// Seed 001's API, PluralKit: a JSON envelope (`{"code":20003,"message":"Member 'abcde' not found."}`), loaded from
+/// the bundled catalog file.
+let pluralKit: ErrorCatalog = {
+    let path = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appending(path: "Catalogs/pluralkit.errata.yaml").path
+    let result = CatalogLoader().load(path: path)
+    guard let catalog = result.catalog, !result.hasErrors else {
+        fatalError("\(path) does not load:\n\(result.diagnostics.map(\.description).joined(separator: "\n"))")
+    }
+    return catalog
+}()
+
+let pluralKitRenderer: ErrorRenderer = {
+    do {
+        return try ErrorRenderer(catalog: pluralKit)
+    } catch {
+        fatalError("\(error)")
+    }
+}()
+
+let memberRef = "abcde"
+let memberRefError: APIError = {
+    do {
+        return try APIError("MemberRefNotFound", in: pluralKit, parameters: ["memberRef": memberRef])
+    } catch {
+        fatalError("\(error)")
+    }
+}()
+let memberRefBody: [UInt8] = pluralKitRenderer.body(for: memberRefError)
+
+/// PluralKit's envelope as a Codable struct.
+struct PluralKitError: Codable {
+    var code: Int
+    var message: String
+}
+
+/// A full response as the Hummingbird adapter builds it: status and header fields, and the body written straight
+/// into a `ByteBuffer` sized once (a static body is copied into it).
+@inline(__always)
+func responseParts(_ rendered: RenderedError) -> (HTTPResponse.Status, HTTPFields, ByteBuffer) {
+    let count = rendered.bodyByteCount
+    var buffer = ByteBufferAllocator().buffer(capacity: count)
+    buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { rendered.writeBody(into: $0) }
+    return (rendered.status, rendered.headerFields, buffer)
+}
+
 func occurrence(
     _ name: String,
     parameters: [String: String] = [:],
@@ -190,6 +238,10 @@ func checkFixtures() {
     )
     check(matched.name == "FeatureNotInPlan", "the 403 decodes as \(matched.name ?? "nothing")")
     check(matched.parameters == ["plan": "starter", "feature": "webhooks"], "\(matched.parameters)")
+    let pluralKitText = String(decoding: memberRefBody, as: UTF8.self)
+    check(pluralKitText == #"{"code":20003,"message":"Member 'abcde' not found."}"#, "PluralKit's body: \(pluralKitText)")
+    let written = responseParts(renderer.render(templatedError)).2
+    check(Array(written.readableBytesView) == templatedBody, "the ByteBuffer holds \(written.readableBytes) bytes")
     let problem = try? JSONDecoder().decode(Problem.self, from: templatedBodyData)
     check(problem?.detail == templatedError.message, "JSONDecoder reads \(String(describing: problem))")
 }
@@ -254,8 +306,25 @@ let benchmarks: @Sendable () -> Void = {
         measure(benchmark) { blackHole(renderer.body(for: templatedError)) }
     }
 
+    // Status, header fields, and the body written into a ByteBuffer sized once: one allocation, the buffer's.
     Benchmark("ErrorRenderer.render-twoParameters", configuration: gated) { benchmark in
-        measure(benchmark) { blackHole(renderer.render(templatedError)) }
+        measure(benchmark) { blackHole(responseParts(renderer.render(templatedError))) }
+    }
+
+    // Seed 001's JSON envelope: 52 bytes, one parameter.
+    Benchmark("ErrorRenderer.body-pluralKitMemberRef", configuration: gated) { benchmark in
+        measure(benchmark) { blackHole(pluralKitRenderer.body(for: memberRefError)) }
+    }
+
+    Benchmark("ErrorRenderer.render-pluralKitMemberRef", configuration: gated) { benchmark in
+        measure(benchmark) { blackHole(responseParts(pluralKitRenderer.render(memberRefError))) }
+    }
+
+    // Building the occurrence by name: the one lookup, paid at construction.
+    Benchmark("APIError.init-byName", configuration: gated) { benchmark in
+        try measure(benchmark) {
+            blackHole(try APIError("MemberRefNotFound", in: pluralKit, parameters: ["memberRef": memberRef]))
+        }
     }
 
     Benchmark("ErrorRenderer.body-threeFieldErrors", configuration: gated) { benchmark in
@@ -295,6 +364,17 @@ let benchmarks: @Sendable () -> Void = {
     // A fresh allocation and a 156-byte copy: what rendering the templated body should cost about.
     Benchmark("Baseline.copyPrecomputedBody", configuration: baseline) { benchmark in
         measure(benchmark) { blackHole(templatedBody.withUnsafeBufferPointer { Array($0) }) }
+    }
+
+    Benchmark("Baseline.copyPluralKitBody", configuration: baseline) { benchmark in
+        measure(benchmark) { blackHole(memberRefBody.withUnsafeBufferPointer { Array($0) }) }
+    }
+
+    Benchmark("Baseline.JSONEncoder-pluralKit", configuration: baseline) { benchmark in
+        let encoder = JSONEncoder()
+        try measure(benchmark) {
+            blackHole(try encoder.encode(PluralKitError(code: 20003, message: "Member '\(memberRef)' not found.")))
+        }
     }
 
     // The same body as `ErrorRenderer.body-twoParameters`, message rendered from the same two values.

@@ -27,6 +27,16 @@ public struct ErrorCatalog: Hashable, Sendable {
     public let operations: [Operation]
 
     private let entryIndexByName: [String: Int]
+    /// Each entry's identity, by position: what occurrences of the catalog's entries refer to.
+    private let identities: Identities
+
+    /// Derived from ``entries``, so left out of equality and hashing.
+    private struct Identities: Hashable, Sendable {
+        let all: [EntryIdentity]
+
+        static func == (lhs: Self, rhs: Self) -> Bool { true }
+        func hash(into hasher: inout Hasher) {}
+    }
 
     /// Creates a catalog.
     ///
@@ -58,6 +68,17 @@ public struct ErrorCatalog: Hashable, Sendable {
             index[entry.name] = position
         }
         self.entryIndexByName = index
+        self.identities = Identities(all: entries.enumerated().map { EntryIdentity(entry: $1, index: $0) })
+    }
+
+    /// The identity of the entry with this name, which occurrences built from this catalog share.
+    func identity(named name: String) -> EntryIdentity? {
+        entryIndexByName[name].map { identities.all[$0] }
+    }
+
+    /// The identity of the entry at a position of ``entries``.
+    func identity(at index: Int) -> EntryIdentity {
+        identities.all[index]
     }
 
     /// The entry with this name.

@@ -9,10 +9,37 @@ public import HTTPTypes
 /// throw try APIError("MemberRefNotFound", in: catalog, parameters: ["memberRef": ref])
 /// ```
 public struct APIError: Error, Sendable {
+    /// The entry, shared by every occurrence of it: the renderer finds its compiled form through this.
+    var identity: EntryIdentity
+    /// The parameter values in the order of ``EntryIdentity/parameterNames`` (`nil`: no value); empty when none
+    /// has a value. Read by position on the render hot path, so rendering never hashes a parameter name.
+    var values: [String?]
+
     /// The catalog entry.
-    public var entry: ErrorEntry
+    ///
+    /// Setting it keeps the values of the parameters the new entry also has.
+    public var entry: ErrorEntry {
+        get { identity.entry }
+        set {
+            let parameters = self.parameters
+            identity = EntryIdentity(entry: newValue, index: nil)
+            values = identity.values(from: parameters)
+        }
+    }
+
     /// The values of the entry's template parameters, by name.
-    public var parameters: [String: String]
+    ///
+    /// Built from the values on each read; setting a name the entry has no parameter for drops it.
+    public var parameters: [String: String] {
+        get {
+            var parameters: [String: String] = [:]
+            for (name, value) in zip(identity.parameterNames, values) {
+                if let value { parameters[name] = value }
+            }
+            return parameters
+        }
+        set { values = identity.values(from: newValue) }
+    }
     /// Per-field errors, in order.
     public var fieldErrors: [FieldError]
     /// How long the client should wait before retrying.
@@ -42,22 +69,8 @@ public struct APIError: Error, Sendable {
         headerFields: HTTPFields = [:],
         underlyingError: (any Error & Sendable)? = nil
     ) throws(ConstructionError) {
-        let names = entry.parameterNames
-        for name in names where parameters[name] == nil {
-            throw ConstructionError(
-                "'\(entry.name)' needs a value for parameter '\(name)'"
-                    + " (its parameters: \(names.joined(separator: ", ")))"
-            )
-        }
-        // Checked without sorting or copying the keys: this runs for every error a server throws. Only a mistake
-        // pays for the sort, which makes the message name the same unknown parameter every time.
-        if parameters.keys.contains(where: { !names.contains($0) }) {
-            let name = parameters.keys.filter { !names.contains($0) }.min()!
-            let known = names.isEmpty ? "it has no parameters" : "its parameters: \(names.joined(separator: ", "))"
-            throw ConstructionError("'\(entry.name)' has no parameter '\(name)' (\(known))")
-        }
-        self.init(
-            unchecked: entry,
+        try self.init(
+            checking: EntryIdentity(entry: entry, index: nil),
             parameters: parameters,
             fieldErrors: fieldErrors,
             retryAfter: retryAfter,
@@ -70,6 +83,9 @@ public struct APIError: Error, Sendable {
     }
 
     /// Creates an occurrence of the entry named `name` in `catalog`.
+    ///
+    /// The name is looked up once, here; the occurrence then refers to the catalog's entry by position, which is
+    /// how ``ErrorRenderer`` finds it again without a lookup.
     ///
     /// - Throws: ``ConstructionError`` when the catalog has no such entry, or a parameter is missing or unknown.
     public init(
@@ -84,12 +100,51 @@ public struct APIError: Error, Sendable {
         headerFields: HTTPFields = [:],
         underlyingError: (any Error & Sendable)? = nil
     ) throws(ConstructionError) {
-        guard let entry = catalog.entry(named: name) else {
+        guard let identity = catalog.identity(named: name) else {
             throw ConstructionError("catalog '\(catalog.id)' has no entry named '\(name)'")
         }
         try self.init(
-            entry,
+            checking: identity,
             parameters: parameters,
+            fieldErrors: fieldErrors,
+            retryAfter: retryAfter,
+            instance: instance,
+            details: details,
+            requestID: requestID,
+            headerFields: headerFields,
+            underlyingError: underlyingError
+        )
+    }
+
+    private init(
+        checking identity: EntryIdentity,
+        parameters: [String: String],
+        fieldErrors: [FieldError],
+        retryAfter: Duration?,
+        instance: String?,
+        details: JSONValue?,
+        requestID: JSONValue?,
+        headerFields: HTTPFields,
+        underlyingError: (any Error & Sendable)?
+    ) throws(ConstructionError) {
+        let entry = identity.entry
+        let names = identity.parameterNames
+        for name in names where parameters[name] == nil {
+            throw ConstructionError(
+                "'\(entry.name)' needs a value for parameter '\(name)'"
+                    + " (its parameters: \(names.joined(separator: ", ")))"
+            )
+        }
+        // Checked without sorting or copying the keys: this runs for every error a server throws. Only a mistake
+        // pays for the sort, which makes the message name the same unknown parameter every time.
+        if parameters.keys.contains(where: { !names.contains($0) }) {
+            let name = parameters.keys.filter { !names.contains($0) }.min()!
+            let known = names.isEmpty ? "it has no parameters" : "its parameters: \(names.joined(separator: ", "))"
+            throw ConstructionError("'\(entry.name)' has no parameter '\(name)' (\(known))")
+        }
+        self.init(
+            identity: identity,
+            values: identity.values(from: parameters),
             fieldErrors: fieldErrors,
             retryAfter: retryAfter,
             instance: instance,
@@ -114,8 +169,65 @@ public struct APIError: Error, Sendable {
         headerFields: HTTPFields = [:],
         underlyingError: (any Error & Sendable)? = nil
     ) {
-        self.entry = entry
-        self.parameters = parameters
+        let identity = EntryIdentity(entry: entry, index: nil)
+        self.init(
+            identity: identity,
+            values: identity.values(from: parameters),
+            fieldErrors: fieldErrors,
+            retryAfter: retryAfter,
+            instance: instance,
+            details: details,
+            requestID: requestID,
+            headerFields: headerFields,
+            underlyingError: underlyingError
+        )
+    }
+
+    /// Creates an occurrence of the entry at `index` of `catalog`, with its parameter values in the order of
+    /// ``ErrorEntry/parameterNames``, without checking them; a missing one renders as empty text.
+    ///
+    /// For generated code, which knows each entry's position and parameters at compile time: no name is looked
+    /// up and no dictionary built.
+    ///
+    /// - Precondition: `index` is a position in `catalog.entries`.
+    public init(
+        unchecked index: Int,
+        in catalog: ErrorCatalog,
+        values: [String?] = [],
+        fieldErrors: [FieldError] = [],
+        retryAfter: Duration? = nil,
+        instance: String? = nil,
+        details: JSONValue? = nil,
+        requestID: JSONValue? = nil,
+        headerFields: HTTPFields = [:],
+        underlyingError: (any Error & Sendable)? = nil
+    ) {
+        self.init(
+            identity: catalog.identity(at: index),
+            values: values,
+            fieldErrors: fieldErrors,
+            retryAfter: retryAfter,
+            instance: instance,
+            details: details,
+            requestID: requestID,
+            headerFields: headerFields,
+            underlyingError: underlyingError
+        )
+    }
+
+    init(
+        identity: EntryIdentity,
+        values: [String?],
+        fieldErrors: [FieldError] = [],
+        retryAfter: Duration? = nil,
+        instance: String? = nil,
+        details: JSONValue? = nil,
+        requestID: JSONValue? = nil,
+        headerFields: HTTPFields = [:],
+        underlyingError: (any Error & Sendable)? = nil
+    ) {
+        self.identity = identity
+        self.values = values
         self.fieldErrors = fieldErrors
         self.retryAfter = retryAfter
         self.instance = instance
@@ -128,7 +240,29 @@ public struct APIError: Error, Sendable {
     /// The rendered message, with the parameters filled in; `nil` when the entry has no message.
     public var message: String? {
         guard let template = entry.message else { return nil }
-        return try? template.render { parameters[$0] ?? "" }
+        return try? template.render { value(named: $0) ?? "" }
+    }
+
+    /// The value at a position of ``EntryIdentity/parameterNames``: the render hot path's only way to a value.
+    @inline(__always)
+    func value(at position: Int) -> String? {
+        position < values.count ? values[position] : nil
+    }
+
+    /// A parameter's value by name, by a linear search of the entry's few parameter names.
+    func value(named name: String) -> String? {
+        identity.position(of: name).flatMap(value(at:))
+    }
+
+    /// The occurrence re-based on another identity of an entry of the same name (another catalog's, or the
+    /// catalog's own for an entry given on its own): values moved to that entry's parameter order.
+    func rebased(on other: EntryIdentity) -> APIError {
+        var error = self
+        if other.parameterNames != identity.parameterNames {
+            error.values = values.isEmpty ? [] : other.parameterNames.map { value(named: $0) }
+        }
+        error.identity = other
+        return error
     }
 
     /// A mistake in building an ``APIError``.

@@ -17,7 +17,8 @@ struct BodyProgram: Sendable {
         case retryAfterSeconds
         case retryAfterMilliseconds
         case requestID
-        /// A template parameter: the index of its name in ``BodyProgram/names``.
+        /// A template parameter: the index of its name in ``BodyProgram/names``, which is its position in the
+        /// occurrence's values (``APIError/value(at:)``) for the entry's own parameters.
         case parameter(Int, ParameterType)
         // Field error items.
         case field
@@ -84,14 +85,17 @@ struct BodyProgram: Sendable {
 
     /// Compiles a template. `fold` gives the value of a variable fixed for the entry, or `nil` when it is a hole;
     /// `hole` maps a variable name to its hole, taking parameter and attribute names' indices from `names`.
-    /// `message` is the entry's message template, whose pieces the ``Hole/message`` hole writes.
+    /// `message` is the entry's message template, whose pieces the ``Hole/message`` hole writes. `parameterNames`
+    /// take the first indices, so that a parameter's index is its position in ``APIError``'s values.
     static func compile(
         _ template: JSONTemplate,
         message: MessageTemplate? = nil,
+        parameterNames: [String] = [],
         fold: @escaping (String) -> JSONValue??,
         hole: @escaping (String, inout Names) -> Hole?
     ) -> BodyProgram {
         var compiler = Compiler(fold: fold, hole: hole)
+        compiler.names.all = parameterNames
         compiler.emit(template)
         compiler.flush()
         var messagePieces: [Compiler.PendingPiece] = []

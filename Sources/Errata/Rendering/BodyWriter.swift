@@ -1,7 +1,9 @@
 /// Runs an entry's compiled body program for one occurrence: the render hot path.
 ///
-/// It copies the program's static bytes and escapes only the holes' values, writing into one output buffer sized
-/// up front, so a templated body costs one allocation. The occurrence, the field error being written and the
+/// It copies the program's static bytes and escapes only the holes' values. The program runs twice: over a
+/// ``ByteCounter`` for the body's exact size, then over an ``UnsafeByteWriter`` into storage of that size (an
+/// array's, so a templated body costs one allocation, or a caller's response buffer), so no write checks or grows
+/// a capacity. Parameter values are read by position (``APIError/value(at:)``): no name is hashed. The occurrence, the field error being written and the
 /// program are passed as borrowed parameters rather than gathered into a context value, which measured about
 /// twice as fast: copying a context retained every reference it held, per hole.
 struct BodyWriter: Sendable {
@@ -22,12 +24,27 @@ struct BodyWriter: Sendable {
         self.fieldErrors = fieldErrors
     }
 
-    /// The body for an occurrence, in a buffer reserved once for its whole size (the one allocation).
+    /// The body for an occurrence, in an array allocated once at its exact size (the one allocation).
     func body(for error: APIError) -> [UInt8] {
-        var output: [UInt8] = []
-        output.reserveCapacity(program.staticByteCount + Self.estimatedHoleBytes(error))
-        run(program, error, nil, into: &output)
-        return output
+        let count = byteCount(for: error)
+        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            initialized = write(error, into: UnsafeMutableRawBufferPointer(buffer))
+        }
+    }
+
+    /// The exact number of bytes ``write(_:into:)`` writes for an occurrence.
+    func byteCount(for error: APIError) -> Int {
+        var counter = ByteCounter()
+        run(program, error, nil, into: &counter)
+        return counter.count
+    }
+
+    /// Writes the body for an occurrence into `buffer`, which holds at least ``byteCount(for:)`` bytes, and
+    /// returns the number of bytes written.
+    func write(_ error: APIError, into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        var writer = UnsafeByteWriter(buffer)
+        run(program, error, nil, into: &writer)
+        return writer.count
     }
 
     /// Whether the occurrence gives none of the holes a value, so the precomputed body is the answer.
@@ -40,54 +57,42 @@ struct BodyWriter: Sendable {
             case .details: if error.details != nil { return false }
             case .retryAfterSeconds, .retryAfterMilliseconds: if error.retryAfter != nil { return false }
             case .requestID: if error.requestID != nil { return false }
-            case .parameter(let name, _): if error.parameters[program.names[name]] != nil { return false }
+            case .parameter(let position, _): if error.value(at: position) != nil { return false }
             case .field, .pointer, .itemMessage, .attribute: return false
             }
         }
         return true
     }
 
-    /// An upper estimate of what the holes add, so that escaping rarely outgrows the reserved buffer: values
-    /// plus an eighth for escapes.
-    private static func estimatedHoleBytes(_ error: APIError) -> Int {
-        var total = 32
-        for value in error.parameters.values { total += value.utf8.count + value.utf8.count / 8 }
-        if let instance = error.instance { total += instance.utf8.count + 8 }
-        total += error.fieldErrors.count * 96
-        for fieldError in error.fieldErrors { total += fieldError.message.utf8.count + fieldError.field.utf8.count * 2 }
-        if error.details != nil || error.requestID != nil { total += 64 }
-        return total
-    }
-
-    func run(
+    func run<Sink: ByteSink>(
         _ program: BodyProgram,
         _ error: APIError,
         _ fieldError: FieldError?,
-        into output: inout [UInt8]
+        into output: inout Sink
     ) {
         program.bytes.withUnsafeBufferPointer { bytes in
             program.ops.withUnsafeBufferPointer { ops in
                 for op in ops {
                     switch op {
                     case .bytes(let range):
-                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+                        output.write(UnsafeBufferPointer(rebasing: bytes[range]))
                     case .commaIfNeeded:
                         Self.appendCommaIfNeeded(to: &output)
                     case .member(let comma, let key, let hole, let isOptional):
                         if isOptional && !isPresent(hole, program, error, fieldError) { continue }
                         switch comma {
                         case .none: break
-                        case .always: output.append(UInt8(ascii: ","))
+                        case .always: output.write(UInt8(ascii: ","))
                         case .ifNeeded: Self.appendCommaIfNeeded(to: &output)
                         }
-                        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[key]))
+                        output.write(UnsafeBufferPointer(rebasing: bytes[key]))
                         writeValue(hole, program, error, fieldError, into: &output)
                     case .value(let hole):
                         writeValue(hole, program, error, fieldError, into: &output)
                     case .string(let pieces):
-                        output.append(UInt8(ascii: "\""))
+                        output.write(UInt8(ascii: "\""))
                         write(pieces, of: program, bytes, error, fieldError, into: &output)
-                        output.append(UInt8(ascii: "\""))
+                        output.write(UInt8(ascii: "\""))
                     }
                 }
             }
@@ -95,27 +100,27 @@ struct BodyWriter: Sendable {
     }
 
     /// Writes a range of a program program's pieces: static bytes and holes as text.
-    private func write(
+    private func write<Sink: ByteSink>(
         _ range: Range<Int>,
         of program: BodyProgram,
         _ bytes: UnsafeBufferPointer<UInt8>,
         _ error: APIError,
         _ fieldError: FieldError?,
-        into output: inout [UInt8]
+        into output: inout Sink
     ) {
         program.pieces.withUnsafeBufferPointer { pieces in
             for piece in pieces[range] {
                 switch piece {
-                case .bytes(let range): output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+                case .bytes(let range): output.write(UnsafeBufferPointer(rebasing: bytes[range]))
                 case .hole(let hole): writeText(hole, program, error, fieldError, into: &output)
                 }
             }
         }
     }
 
-    private static func appendCommaIfNeeded(to output: inout [UInt8]) {
-        if let last = output.last, last != UInt8(ascii: "{") && last != UInt8(ascii: "[") {
-            output.append(UInt8(ascii: ","))
+    private static func appendCommaIfNeeded<Sink: ByteSink>(to output: inout Sink) {
+        if let last = output.lastByte, last != UInt8(ascii: "{") && last != UInt8(ascii: "[") {
+            output.write(UInt8(ascii: ","))
         }
     }
 
@@ -132,28 +137,28 @@ struct BodyWriter: Sendable {
         case .details: return error.details != nil
         case .retryAfterSeconds, .retryAfterMilliseconds: return error.retryAfter != nil
         case .requestID: return error.requestID != nil
-        case .parameter(let name, _): return error.parameters[program.names[name]] != nil
+        case .parameter(let position, _): return error.value(at: position) != nil
         case .field, .pointer, .itemMessage: return fieldError != nil
         case .attribute(let name): return fieldError?.attribute(program.names[name]) != nil
         }
     }
 
-    private func writeValue(
+    private func writeValue<Sink: ByteSink>(
         _ hole: BodyProgram.Hole,
         _ program: BodyProgram,
         _ error: APIError,
         _ fieldError: FieldError?,
-        into output: inout [UInt8]
+        into output: inout Sink
     ) {
         guard isPresent(hole, program, error, fieldError) else {
-            output.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")])
+            output.write("null")
             return
         }
         switch hole {
         case .message, .instance, .field, .pointer, .itemMessage:
-            output.append(UInt8(ascii: "\""))
+            output.write(UInt8(ascii: "\""))
             writeText(hole, program, error, fieldError, into: &output)
-            output.append(UInt8(ascii: "\""))
+            output.write(UInt8(ascii: "\""))
         case .errors:
             writeFieldErrors(error, into: &output)
         case .details:
@@ -162,10 +167,10 @@ struct BodyWriter: Sendable {
             JSONWriter.append(error.requestID ?? .null, to: &output)
         case .retryAfterSeconds, .retryAfterMilliseconds:
             writeText(hole, program, error, fieldError, into: &output)
-        case .parameter(let name, let type):
-            let value = error.parameters[program.names[name]] ?? ""
+        case .parameter(let position, let type):
+            let value = error.value(at: position) ?? ""
             if type != .string, Self.isLiteral(value, of: type) {
-                output.append(contentsOf: value.utf8)
+                output.write(utf8: value)
             } else {
                 JSONWriter.appendString(value, to: &output)
             }
@@ -175,12 +180,12 @@ struct BodyWriter: Sendable {
     }
 
     /// Writes a hole's value as escaped text, for a place inside a JSON string.
-    private func writeText(
+    private func writeText<Sink: ByteSink>(
         _ hole: BodyProgram.Hole,
         _ program: BodyProgram,
         _ error: APIError,
         _ fieldError: FieldError?,
-        into output: inout [UInt8]
+        into output: inout Sink
     ) {
         switch hole {
         case .message:
@@ -189,7 +194,7 @@ struct BodyWriter: Sendable {
                 write(self.program.message, of: self.program, bytes, error, fieldError, into: &output)
             }
         case .instance: JSONWriter.appendEscaped(error.instance ?? "", to: &output)
-        case .parameter(let name, _): JSONWriter.appendEscaped(error.parameters[program.names[name]] ?? "", to: &output)
+        case .parameter(let position, _): JSONWriter.appendEscaped(error.value(at: position) ?? "", to: &output)
         case .retryAfterSeconds:
             if let retryAfter = error.retryAfter { Self.appendDecimal(ErrorRenderer.wholeSecondsRoundedUp(retryAfter), to: &output) }
         case .retryAfterMilliseconds:
@@ -210,7 +215,7 @@ struct BodyWriter: Sendable {
             if let pointer = fieldError.pointer {
                 JSONWriter.appendEscaped(pointer, to: &output)
             } else if !fieldError.field.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
-                output.append(contentsOf: [UInt8(ascii: "#"), UInt8(ascii: "/")])
+                output.write("#/")
                 JSONWriter.appendEscaped(fieldError.field, to: &output)
             } else {
                 JSONWriter.appendEscaped(fieldError.resolvedPointer, to: &output)
@@ -221,36 +226,36 @@ struct BodyWriter: Sendable {
         }
     }
 
-    private func writeFieldErrors(_ error: APIError, into output: inout [UInt8]) {
+    private func writeFieldErrors<Sink: ByteSink>(_ error: APIError, into output: inout Sink) {
         guard let item = fieldErrors.item else { return }
         let items = error.fieldErrors
         switch fieldErrors.layout {
         case .list:
-            output.append(UInt8(ascii: "["))
+            output.write(UInt8(ascii: "["))
             for (index, fieldError) in items.enumerated() {
-                if index > 0 { output.append(UInt8(ascii: ",")) }
+                if index > 0 { output.write(UInt8(ascii: ",")) }
                 run(item, error, fieldError, into: &output)
             }
-            output.append(UInt8(ascii: "]"))
+            output.write(UInt8(ascii: "]"))
         default:
             // Keyed by field, fields in order of first appearance, each with its errors in order.
-            output.append(UInt8(ascii: "{"))
+            output.write(UInt8(ascii: "{"))
             var isFirstField = true
             for (index, fieldError) in items.enumerated()
             where !items[..<index].contains(where: { $0.field == fieldError.field }) {
-                if !isFirstField { output.append(UInt8(ascii: ",")) }
+                if !isFirstField { output.write(UInt8(ascii: ",")) }
                 isFirstField = false
                 JSONWriter.appendString(fieldError.field, to: &output)
-                output.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: "[")])
+                output.write(":[")
                 var isFirstItem = true
                 for sameField in items[index...] where sameField.field == fieldError.field {
-                    if !isFirstItem { output.append(UInt8(ascii: ",")) }
+                    if !isFirstItem { output.write(UInt8(ascii: ",")) }
                     isFirstItem = false
                     run(item, error, sameField, into: &output)
                 }
-                output.append(UInt8(ascii: "]"))
+                output.write(UInt8(ascii: "]"))
             }
-            output.append(UInt8(ascii: "}"))
+            output.write(UInt8(ascii: "}"))
         }
     }
 
@@ -266,9 +271,9 @@ struct BodyWriter: Sendable {
     }
 
     /// Appends a non-negative integer's decimal digits without building a string.
-    static func appendDecimal(_ value: Int64, to output: inout [UInt8]) {
+    static func appendDecimal<Sink: ByteSink>(_ value: Int64, to output: inout Sink) {
         if value < 10 {
-            output.append(UInt8(ascii: "0") + UInt8(max(0, value)))
+            output.write(UInt8(ascii: "0") + UInt8(max(0, value)))
             return
         }
         var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
@@ -282,7 +287,7 @@ struct BodyWriter: Sendable {
                 remaining /= 10
                 count += 1
             }
-            for index in stride(from: count - 1, through: 0, by: -1) { output.append(buffer[index]) }
+            for index in stride(from: count - 1, through: 0, by: -1) { output.write(buffer[index]) }
         }
     }
 }

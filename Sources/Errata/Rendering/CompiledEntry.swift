@@ -12,7 +12,12 @@ final class CompiledEntry: Sendable {
         var constantValue: String
     }
 
-    let entry: ErrorEntry
+    /// The identity occurrences of this entry carry when built from the renderer's catalog: compared by reference
+    /// to find this compiled form without a lookup.
+    let identity: EntryIdentity
+    var entry: ErrorEntry { identity.entry }
+    /// Whether a server sends this entry (client-origin entries render as the internal error).
+    let isServerOrigin: Bool
     let status: HTTPResponse.Status
     let mayHaveContent: Bool
     /// The media type of the envelope the entry was compiled for (the internal-error fallback is a problem
@@ -29,13 +34,15 @@ final class CompiledEntry: Sendable {
     let constantDropped: [HTTPField.Name]
 
     init(
-        entry: ErrorEntry,
+        identity: EntryIdentity,
         template: JSONTemplate,
         catalog: ErrorCatalog,
         envelope: Envelope,
         fieldErrors: BodyWriter.FieldErrors
     ) {
-        self.entry = entry
+        self.identity = identity
+        let entry = identity.entry
+        self.isServerOrigin = entry.origin == .server
         // Entries without an HTTP status (WebSocket statuses) still need one when rendered over HTTP.
         let status = entry.status ?? (entry.kind == .error ? .internalServerError : .ok)
         let definition = HTTPStatusRegistry.standard.definition(for: status.code)
@@ -82,6 +89,7 @@ final class CompiledEntry: Sendable {
         let program = BodyProgram.compile(
             template,
             message: entry.message,
+            parameterNames: identity.parameterNames,
             fold: { name -> JSONValue?? in
                 switch name {
                 case "code":
@@ -117,7 +125,7 @@ final class CompiledEntry: Sendable {
         )
         let body = BodyWriter(program: program, hasMessage: entry.message != nil, fieldErrors: fieldErrors)
         self.body = body
-        self.staticBody = body.body(for: APIError(unchecked: entry))
+        self.staticBody = body.body(for: APIError(identity: identity, values: []))
 
         if headers.allSatisfy(\.isConstant) {
             (constantFields, constantDropped) = Self.headerFields(

@@ -17,7 +17,11 @@ public struct ErrorRenderer: Sendable {
     /// The envelope rendered.
     public let envelope: Envelope
 
-    private let compiled: [String: CompiledEntry]
+    /// By position in the catalog: an occurrence built from this catalog finds its entry here by its identity's
+    /// index, without hashing a name.
+    private let compiled: [CompiledEntry]
+    /// By name, first of each: for occurrences of entries from elsewhere (another catalog, or given on their own).
+    private let compiledByName: [String: CompiledEntry]
     private let internalError: CompiledEntry
 
     /// Compiles a renderer.
@@ -38,20 +42,24 @@ public struct ErrorRenderer: Sendable {
         self.envelope = envelope
         let fieldErrors = Self.fieldErrors(envelope.fieldErrors ?? Self.defaultFieldErrors(for: envelope))
         let template = Self.bodyTemplate(for: envelope)
-        var compiled: [String: CompiledEntry] = [:]
-        for entry in catalog.entries where compiled[entry.name] == nil {
-            compiled[entry.name] = CompiledEntry(
-                entry: entry,
+        let compiled = catalog.entries.indices.map { index in
+            CompiledEntry(
+                identity: catalog.identity(at: index),
                 template: template,
                 catalog: catalog,
                 envelope: envelope,
                 fieldErrors: fieldErrors
             )
         }
+        var compiledByName: [String: CompiledEntry] = [:]
+        for entry in compiled where compiledByName[entry.entry.name] == nil {
+            compiledByName[entry.entry.name] = entry
+        }
         self.compiled = compiled
+        self.compiledByName = compiledByName
         let internalError: CompiledEntry
         if let name = internalErrorEntry {
-            guard let entry = compiled[name] else {
+            guard let entry = compiledByName[name] else {
                 throw ConfigurationError("catalog '\(catalog.id)' has no entry '\(name)' to use for internal errors")
             }
             guard entry.entry.origin == .server else {
@@ -62,11 +70,11 @@ public struct ErrorRenderer: Sendable {
             }
             internalError = entry
         } else if let entry = catalog.entries.first(where: { $0.status?.code == 500 && $0.origin == .server }) {
-            internalError = compiled[entry.name]!
+            internalError = compiledByName[entry.name]!
         } else {
             let entry = ErrorEntry(name: "InternalServerError", status: .internalServerError)
             internalError = CompiledEntry(
-                entry: entry,
+                identity: EntryIdentity(entry: entry, index: nil),
                 template: Self.bodyTemplate(for: .problem),
                 catalog: ErrorCatalog(id: catalog.id, title: catalog.title, entries: []),
                 envelope: .problem,
@@ -116,7 +124,28 @@ public struct ErrorRenderer: Sendable {
     /// contains the original error's text.
     public func render(_ error: any Error) -> RenderedError {
         if let apiError = error as? APIError { return render(apiError) }
-        return render(APIError(unchecked: internalError.entry), using: internalError, isInternalError: true)
+        return renderInternalError()
+    }
+
+    /// The internal-error entry's response.
+    private func renderInternalError() -> RenderedError {
+        render(APIError(identity: internalError.identity, values: []), using: internalError, isInternalError: true)
+    }
+
+    /// The compiled entry an occurrence renders through, `nil` for the internal error: found by the identity's
+    /// position and a reference comparison for an occurrence of this catalog's entries (the hot path), else by
+    /// name.
+    @inline(__always)
+    private func compiledEntry(for error: APIError) -> CompiledEntry? {
+        let identity = error.identity
+        let entry: CompiledEntry?
+        if let index = identity.index, index < compiled.count, compiled[index].identity === identity {
+            entry = compiled[index]
+        } else {
+            entry = compiledByName[identity.entry.name]
+        }
+        guard let entry, entry.isServerOrigin, identity.entry.origin == .server else { return nil }
+        return entry
     }
 
     /// Renders a catalog error.
@@ -125,10 +154,11 @@ public struct ErrorRenderer: Sendable {
     /// of that name; otherwise, and for client-origin entries (which a server never sends), the internal-error
     /// entry stands in.
     public func render(_ error: APIError) -> RenderedError {
-        guard let entry = compiled[error.entry.name], error.entry.origin == .server else {
-            return render(APIError(unchecked: internalError.entry), using: internalError, isInternalError: true)
+        guard let entry = compiledEntry(for: error) else { return renderInternalError() }
+        if entry.identity === error.identity {
+            return render(error, using: entry, isInternalError: false)
         }
-        return render(error, using: entry, isInternalError: false)
+        return render(error.rebased(on: entry.identity), using: entry, isInternalError: false)
     }
 
     /// The body bytes alone, as ``render(_:)-(APIError)`` writes them.
@@ -136,16 +166,27 @@ public struct ErrorRenderer: Sendable {
     /// An entry this catalog does not have, or a client-origin one, gives the internal-error entry's body, with the
     /// occurrence's request id kept so that a status packet still answers its request.
     public func body(for error: APIError) -> [UInt8] {
-        guard let entry = compiled[error.entry.name], error.entry.origin == .server else {
-            return body(for: APIError(unchecked: internalError.entry, requestID: error.requestID), using: internalError)
+        guard let entry = compiledEntry(for: error) else {
+            return body(
+                for: APIError(identity: internalError.identity, values: [], requestID: error.requestID),
+                using: internalError
+            )
         }
         // As `render(_:)` sends it: no content for statuses that carry none (204, 205, 304).
         guard entry.mayHaveContent else { return [] }
-        return body(for: error, using: entry)
+        if entry.identity === error.identity { return body(for: error, using: entry) }
+        return body(for: error.rebased(on: entry.identity), using: entry)
     }
 
     private func render(_ error: APIError, using entry: CompiledEntry, isInternalError: Bool) -> RenderedError {
-        let body = entry.mayHaveContent ? self.body(for: error, using: entry) : []
+        let content: RenderedError.Content
+        if !entry.mayHaveContent {
+            content = .bytes([])
+        } else if entry.body.isStatic(for: error) {
+            content = .bytes(entry.staticBody)
+        } else {
+            content = .pending(entry.body, error)
+        }
         var fields: HTTPFields
         var dropped: [HTTPField.Name]
         if let constantFields = entry.constantFields {
@@ -159,7 +200,7 @@ public struct ErrorRenderer: Sendable {
                 reserving: error.headerFields.count
             ) { header in
                 header.isConstant
-                    ? header.constantValue : ((try? header.template.render { error.parameters[$0] ?? "" }) ?? "")
+                    ? header.constantValue : ((try? header.template.render { error.value(named: $0) ?? "" }) ?? "")
             }
         }
         if let retryAfter = error.retryAfter {
@@ -177,8 +218,8 @@ public struct ErrorRenderer: Sendable {
         return RenderedError(
             status: entry.status,
             headerFields: fields,
-            body: body,
-            entry: entry.entry,
+            content: content,
+            identity: entry.identity,
             isInternalError: isInternalError,
             droppedHeaderFields: dropped
         )

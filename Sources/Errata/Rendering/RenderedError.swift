@@ -1,18 +1,93 @@
 public import HTTPTypes
 
 /// An error response, ready for the wire: status, header fields and body bytes.
+///
+/// A templated body is written when it is asked for: read ``body`` for an array, or ask ``bodyByteCount`` and
+/// ``writeBody(into:)`` to write it straight into a buffer of your own (a response's `ByteBuffer`), sized once,
+/// with no intermediate array. A body with nothing to fill in is the entry's precomputed bytes, shared.
 public struct RenderedError: Sendable {
     /// The HTTP status.
     public var status: HTTPResponse.Status
     /// The header fields: Content-Type, the entry's headers, Retry-After, and the occurrence's own.
     public var headerFields: HTTPFields
-    /// The body, in the catalog's envelope; empty for statuses that carry no content (204, 304).
-    public var body: [UInt8]
     /// The entry that was rendered: the occurrence's own, or the internal-error entry for anything else.
-    public var entry: ErrorEntry
+    public var entry: ErrorEntry {
+        get { identity.entry }
+        set { identity = EntryIdentity(entry: newValue, index: nil) }
+    }
     /// Whether the internal-error entry stood in for an error that was not a catalog error (or was one a server
     /// must never send); the original belongs in the logs.
     public var isInternalError: Bool
     /// Header fields left out because their values held CR, LF or NUL (a response-splitting risk).
     public var droppedHeaderFields: [HTTPField.Name]
+
+    var identity: EntryIdentity
+    private var content: Content
+
+    /// The body as the renderer left it.
+    enum Content: Sendable {
+        /// Bytes already there: a static entry's shared body, an empty one, or one set by hand.
+        case bytes([UInt8])
+        /// An occurrence's templated body, written on demand by its entry's body writer.
+        case pending(BodyWriter, APIError)
+    }
+
+    init(
+        status: HTTPResponse.Status,
+        headerFields: HTTPFields,
+        content: Content,
+        identity: EntryIdentity,
+        isInternalError: Bool,
+        droppedHeaderFields: [HTTPField.Name]
+    ) {
+        self.status = status
+        self.headerFields = headerFields
+        self.content = content
+        self.identity = identity
+        self.isInternalError = isInternalError
+        self.droppedHeaderFields = droppedHeaderFields
+    }
+
+    /// The body, in the catalog's envelope; empty for statuses that carry no content (204, 304).
+    ///
+    /// A templated body is written into a new array on each read; ``writeBody(into:)`` writes it without one.
+    public var body: [UInt8] {
+        get {
+            switch content {
+            case .bytes(let bytes): bytes
+            case .pending(let writer, let error): writer.body(for: error)
+            }
+        }
+        set { content = .bytes(newValue) }
+    }
+
+    /// The body when it needs no writing (a static entry's precomputed bytes, shared by every response of that
+    /// entry, or an empty body); `nil` when it is templated.
+    public var sharedBody: [UInt8]? {
+        if case .bytes(let bytes) = content { return bytes }
+        return nil
+    }
+
+    /// The exact size of the body in bytes, without writing it.
+    public var bodyByteCount: Int {
+        switch content {
+        case .bytes(let bytes): bytes.count
+        case .pending(let writer, let error): writer.byteCount(for: error)
+        }
+    }
+
+    /// Writes the body into `buffer`, which must hold at least ``bodyByteCount`` bytes, and returns the number of
+    /// bytes written (``bodyByteCount``).
+    ///
+    /// - Precondition: `buffer.count >= bodyByteCount`; a smaller buffer traps rather than being overrun.
+    public func writeBody(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        switch content {
+        case .bytes(let bytes):
+            precondition(buffer.count >= bytes.count, "buffer smaller than bodyByteCount")
+            bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
+            return bytes.count
+        case .pending(let writer, let error):
+            return writer.write(error, into: buffer)
+        }
+    }
 }

@@ -7,13 +7,15 @@ extension SwiftGenerator {
     /// are the template parameters, then the options the entry allows.
     static func writeConstructors(_ plan: Plan, into writer: inout SwiftCodeWriter) {
         writer.line("// MARK: Errors")
-        for entryPlan in plan.entries {
+        for (index, entryPlan) in plan.entries.enumerated() {
             writer.line()
-            writeConstructor(entryPlan, into: &writer)
+            writeConstructor(entryPlan, index: index, into: &writer)
         }
     }
 
-    private static func writeConstructor(_ plan: EntryPlan, into writer: inout SwiftCodeWriter) {
+    /// `index` is the entry's position in the embedded catalog: the occurrence refers to the entry by it, and holds
+    /// its values in parameter order, so nothing is looked up by name at run time.
+    private static func writeConstructor(_ plan: EntryPlan, index: Int, into writer: inout SwiftCodeWriter) {
         let entry = plan.entry
         var paragraphs: [[String]] = [[plan.summary]]
         if let message = entry.message {
@@ -42,17 +44,15 @@ extension SwiftGenerator {
         writer.documentation(paragraphs)
 
         let name = SwiftSpelling.escaped(plan.identifier)
-        let entryConstant = "Self.Entries.\(name)"
         if plan.isConstant {
-            writer.line("public static let \(name) = Errata.APIError(unchecked: \(entryConstant))")
+            writer.line("public static let \(name) = Errata.APIError(unchecked: \(index), in: Self.catalog)")
             return
         }
-        var arguments: [(label: String?, value: SwiftExpression?)] = [("unchecked", SwiftExpression(entryConstant))]
+        var arguments: [(label: String?, value: SwiftExpression?)] = [
+            ("unchecked", SwiftExpression(String(index))), ("in", SwiftExpression("Self.catalog")),
+        ]
         if !plan.parameters.isEmpty {
-            let pairs = plan.parameters.map { parameter in
-                SwiftExpression("\(SwiftSpelling.stringLiteral(parameter.name)): \(parameter.text)")
-            }
-            arguments.append(("parameters", .array(pairs)))
+            arguments.append(("values", .array(plan.parameters.map { SwiftExpression($0.text) })))
         }
         for option in plan.options {
             arguments.append((option.kind.rawValue, SwiftExpression(SwiftSpelling.escaped(option.label))))
