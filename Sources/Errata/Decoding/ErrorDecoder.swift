@@ -97,7 +97,10 @@ public struct ErrorDecoder: Sendable {
         }
         var variables: [String: JSONValue] = [:]
         var layout: Envelope.FieldErrorLayout?
-        var isInEnvelope = true
+        // Only a JSON body in one of the catalog's envelopes can be a catalog entry: an HTML error page, an empty,
+        // oversized or too deeply nested body is a proxy's or a load balancer's as often as the API's, so its status
+        // alone does not make it one.
+        var isInEnvelope = false
         if body.count > limits.maximumBodySize {
             result.problem = .tooLarge(body.count, limit: limits.maximumBodySize)
         } else if !body.isEmpty {
@@ -158,11 +161,19 @@ public struct ErrorDecoder: Sendable {
                 into: &variables,
                 maximumMessageLength: limits.maximumMessageLength
             )
-            if variables["code"] != nil || variables["message"] != nil || variables["status"] != nil {
+            if Self.isAdmitted(variables) {
                 return (variables, envelopes[index].fieldErrors)
             }
         }
         return (Self.wellKnownMembers(of: value), nil)
+    }
+
+    /// Whether the variables found are enough to call a body the envelope's: its code or message, or its status
+    /// together with a `title` or `type`. A status member alone is not: Spring Boot's
+    /// `{"timestamp","status","error","path"}` has one, and so do many other frameworks' bodies.
+    static func isAdmitted(_ variables: [String: JSONValue]) -> Bool {
+        if variables["code"] != nil || variables["message"] != nil { return true }
+        return variables["status"] != nil && (variables["title"] != nil || variables["type"] != nil)
     }
 
     /// Runs a body template backwards: each placeholder takes the value at its place in `value`.
