@@ -19,6 +19,11 @@ let package = Package(
         .library(name: "ErrataTools", targets: ["ErrataTools"]),
         .library(name: "ErrataHummingbird", targets: ["ErrataHummingbird"]),
         .library(name: "ErrataServer", targets: ["ErrataServer"]),
+        // Clients, split by HTTP library so that a URLSession-only app does not build AsyncHTTPClient (and its
+        // SwiftNIO SSL and HTTP/2) or the OpenAPI runtime.
+        .library(name: "ErrataClient", targets: ["ErrataClient"]),
+        .library(name: "ErrataAsyncHTTPClient", targets: ["ErrataAsyncHTTPClient"]),
+        .library(name: "ErrataOpenAPI", targets: ["ErrataOpenAPI"]),
         .executable(name: "errata", targets: ["errata"]),
         .plugin(name: "ErrataPlugin", targets: ["ErrataPlugin"]),
     ],
@@ -38,6 +43,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         // ByteBuffer, for response bodies.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        // The IETF RateLimit and RateLimit-Policy headers are structured fields (RFC 9651).
+        .package(url: "https://github.com/apple/swift-http-structured-headers.git", from: "1.7.0"),
+        // ErrataAsyncHTTPClient: typed errors and catalog retries for AsyncHTTPClient.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // ErrataOpenAPI: a ClientMiddleware for swift-openapi-generator clients.
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        // Tests only: the transport the generated OpenAPI client in ErrataClientTests sends with.
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client.git", from: "1.5.0"),
     ],
     targets: [
         // Core
@@ -50,6 +63,37 @@ let package = Package(
         ),
 
         // Integrations
+        .target(
+            name: "ErrataClient",
+            dependencies: [
+                "Errata",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "RawStructuredFieldValues", package: "swift-http-structured-headers"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ErrataAsyncHTTPClient",
+            dependencies: [
+                "Errata",
+                "ErrataClient",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ErrataOpenAPI",
+            dependencies: [
+                "Errata",
+                "ErrataClient",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ErrataHummingbird",
             dependencies: [
@@ -169,6 +213,30 @@ let package = Package(
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ErrataClientTests",
+            dependencies: [
+                "ErrataClient",
+                "ErrataAsyncHTTPClient",
+                "ErrataOpenAPI",
+                // A live `errata serve` on loopback, with its faults, is what the clients are tested against.
+                "ErrataServer",
+                "ErrataTools",
+                "ErrataCatalogs",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            // The generated OpenAPI client's source document, kept beside the code it was generated from.
+            exclude: ["Generated/openapi.yaml", "Generated/openapi-generator-config.yaml"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
