@@ -55,8 +55,10 @@ public struct ErrorDecoder: Sendable {
         // Each envelope's body template and field error layout, built once rather than per decode.
         self.index = DecoderIndex(catalog)
         self.envelopes = ([catalog.envelope] + catalog.envelope.alternatives).map { envelope in
-            (envelope, ErrorRenderer.bodyTemplate(for: envelope),
-             envelope.fieldErrors ?? ErrorRenderer.defaultFieldErrors(for: envelope))
+            (
+                envelope, ErrorRenderer.bodyTemplate(for: envelope),
+                envelope.fieldErrors ?? ErrorRenderer.defaultFieldErrors(for: envelope)
+            )
         }
     }
 
@@ -113,6 +115,9 @@ public struct ErrorDecoder: Sendable {
         if isInEnvelope {
             match(&result, hasCodeMember: variables["code"] != nil)
         }
+        if let entry = result.entry, entry.headers.contains(where: { !$0.value.isConstant }) {
+            parameters(fromHeadersOf: entry, headerFields, into: &result)
+        }
         return result
     }
 
@@ -158,7 +163,11 @@ public struct ErrorDecoder: Sendable {
                 into: &variables,
                 maximumMessageLength: limits.maximumMessageLength
             )
-            if variables["code"] != nil || variables["message"] != nil || variables["status"] != nil {
+            // A problem with neither `status` nor `detail` (RFC 9457's own 422 example) is still in the envelope when
+            // its type, title or field errors are where the envelope puts them.
+            if variables["code"] != nil || variables["message"] != nil || variables["status"] != nil
+                || variables["type"] != nil || variables["title"] != nil || variables["errors"] != nil
+            {
                 return (variables, envelopes[index].fieldErrors)
             }
         }
