@@ -207,6 +207,51 @@ import Testing
         #expect(decoded.problem == nil)
     }
 
+    /// A documented member left out (Stripe's decline_code, GitHub's errors, Kubernetes' details) does not stop the
+    /// body from being its entry; the parameters it would have given are simply absent.
+    @Test(arguments: [
+        (
+            "stripe", 402,
+            #"{"error":{"code":"card_declined","message":"Your card was declined.","type":"card_error"}}"#,
+            "CardDeclined"
+        ),
+        ("github", 422, #"{"message":"Validation Failed"}"#, "ValidationFailed"),
+        (
+            "kubernetes", 404,
+            #"{"kind":"Status","apiVersion":"v1","status":"Failure","message":"pods \"x\" not found","reason":"NotFound","code":404}"#,
+            "NotFound"
+        ),
+        ("google-apis", 404, #"{"error":{"code":404,"message":"Not here.","status":"NOT_FOUND"}}"#, "NotFound"),
+        ("discord", 429, #"{"message":"You are being rate limited.","global":true}"#, "RateLimited"),
+    ])
+    func missingOptionalMemberStillDecodesToItsEntry(_ id: String, _ status: Int, _ body: String, _ name: String) throws
+    {
+        let decoded = try Self.decode(id, status: status, body)
+        #expect(decoded.name == name)
+        #expect(decoded.problem == nil)
+        #expect(decoded.fieldErrors.isEmpty)
+        #expect(decoded.rawBody == Array(body.utf8))
+    }
+
+    /// A code newer than the catalog, in each catalog with codes: unrecognised, with the code and message kept.
+    @Test(arguments: [
+        ("google-apis", 400, #"{"error":{"code":400,"message":"new","status":"BRAND_NEW","details":[]}}"#),
+        ("discord", 400, #"{"code":99999,"message":"new"}"#),
+        (
+            "kubernetes", 400,
+            #"{"kind":"Status","apiVersion":"v1","status":"Failure","message":"new","reason":"BrandNew","code":400}"#
+        ),
+        ("stripe", 400, #"{"error":{"code":"brand_new","message":"new","type":"invalid_request_error"}}"#),
+    ])
+    func newCodeIsUnrecognisedWithItsCodeAndMessageKept(_ id: String, _ status: Int, _ body: String) throws {
+        let decoded = try Self.decode(id, status: status, body)
+        #expect(!decoded.isRecognized)
+        #expect(decoded.code != nil)
+        #expect(decoded.message == "new")
+        #expect(decoded.body != nil)
+        #expect(decoded.problem == nil)
+    }
+
     // MARK: Kubernetes
 
     /// The api-conventions example: `GET /api/v1/namespaces/default/pods/grafana` → 404.
