@@ -141,6 +141,9 @@ let package = Package(
             resources: [
                 .copy("blazeauth.errata.yaml"), .copy("pluralkit.errata.yaml"),
                 .copy("rest-error-codes.errata.yaml"), .copy("batchdata.errata.yaml"),
+                // Real public APIs' error contracts.
+                .copy("github.errata.yaml"), .copy("stripe.errata.yaml"), .copy("kubernetes.errata.yaml"),
+                .copy("google-apis.errata.yaml"), .copy("discord.errata.yaml"), .copy("rfc9457.errata.yaml"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -55,8 +55,10 @@ public struct ErrorDecoder: Sendable {
         // Each envelope's body template and field error layout, built once rather than per decode.
         self.index = DecoderIndex(catalog)
         self.envelopes = ([catalog.envelope] + catalog.envelope.alternatives).map { envelope in
-            (envelope, ErrorRenderer.bodyTemplate(for: envelope),
-             envelope.fieldErrors ?? ErrorRenderer.defaultFieldErrors(for: envelope))
+            (
+                envelope, ErrorRenderer.bodyTemplate(for: envelope),
+                envelope.fieldErrors ?? ErrorRenderer.defaultFieldErrors(for: envelope)
+            )
         }
     }
 
@@ -116,6 +118,9 @@ public struct ErrorDecoder: Sendable {
         if isInEnvelope {
             match(&result, hasCodeMember: variables["code"] != nil)
         }
+        if let entry = result.entry, entry.headers.contains(where: { !$0.value.isConstant }) {
+            parameters(fromHeadersOf: entry, headerFields, into: &result)
+        }
         return result
     }
 
@@ -168,12 +173,13 @@ public struct ErrorDecoder: Sendable {
         return (Self.wellKnownMembers(of: value), nil)
     }
 
-    /// Whether the variables found are enough to call a body the envelope's: its code or message, or its status
-    /// together with a `title` or `type`. A status member alone is not: Spring Boot's
-    /// `{"timestamp","status","error","path"}` has one, and so do many other frameworks' bodies.
+    /// Whether the variables found are enough to call a body the envelope's: its code, message, type, title or
+    /// field errors where the envelope puts them (a problem with neither `status` nor `detail`, like RFC 9457's own
+    /// 422 example, is still one). A status member alone is not: Spring Boot's `{"timestamp","status","error","path"}`
+    /// has one, and so do many other frameworks' bodies.
     static func isAdmitted(_ variables: [String: JSONValue]) -> Bool {
-        if variables["code"] != nil || variables["message"] != nil { return true }
-        return variables["status"] != nil && (variables["title"] != nil || variables["type"] != nil)
+        variables["code"] != nil || variables["message"] != nil || variables["type"] != nil
+            || variables["title"] != nil || variables["errors"] != nil
     }
 
     /// Runs a body template backwards: each placeholder takes the value at its place in `value`.
