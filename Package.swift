@@ -38,6 +38,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         // ByteBuffer, for response bodies.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        // `swift package generate-documentation`: the DocC catalogs (`Docs.docc`) of the public modules, built in CI.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin.git", from: "1.5.0"),
     ],
     targets: [
         // Core
@@ -113,11 +115,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Turns the one `*.errata.yaml` in a target into Swift types, with `errata generate swift`.
+        // What ErrataPlugin runs: the Swift generator without the server stack, so that a client-only target using
+        // the plugin builds no Hummingbird, NIO or WebSocket code.
+        .executableTarget(
+            name: "errata-generate",
+            dependencies: [
+                "ErrataTools",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Turns the one `*.errata.yaml` in a target into Swift types, with `errata-generate` (`errata generate swift`).
         .plugin(
             name: "ErrataPlugin",
             capability: .buildTool(),
-            dependencies: ["errata"]
+            dependencies: ["errata-generate"]
         ),
 
         // Tests
