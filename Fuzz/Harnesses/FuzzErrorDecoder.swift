@@ -5,7 +5,7 @@ import HTTPTypes
 /// One decoder per bundled catalog, built once per process: the catalogs are read from `Catalogs/` beside this
 /// package (found through `#filePath`, as the test suites find their fixtures).
 let decoders: [ErrorDecoder] = {
-    let catalogs = "\(#filePath)".split(separator: "/").dropLast(4).joined(separator: "/")
+    let catalogs = "\(#filePath)".split(separator: "/").dropLast(3).joined(separator: "/")
     let names = ["pluralkit", "rest-error-codes", "batchdata", "blazeauth"]
     return names.map { name in
         let path = "/\(catalogs)/Catalogs/\(name).errata.yaml"
