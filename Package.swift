@@ -149,6 +149,18 @@ let package = Package(
             exclude: ["__Snapshots__"],
             swiftSettings: swiftSettings
         ),
+        // The runtime's ErrorRenderer and ErrorDecoder, against catalogs loaded from YAML (so ErrataTools) and the
+        // bundled ones.
+        .testTarget(
+            name: "ErrorRendererDecoderTests",
+            dependencies: [
+                "Errata",
+                "ErrataTools",
+                "ErrataCatalogs",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ErrataHummingbirdTests",
             dependencies: [
