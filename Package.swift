@@ -51,6 +51,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
         // Tests only: the transport the generated OpenAPI client in ErrataClientTests sends with.
         .package(url: "https://github.com/swift-server/swift-openapi-async-http-client.git", from: "1.5.0"),
+        // `swift package generate-documentation`: the DocC catalogs (`Docs.docc`) of the public modules, built in CI.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin.git", from: "1.5.0"),
     ],
     targets: [
         // Core
@@ -160,11 +162,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Turns the one `*.errata.yaml` in a target into Swift types, with `errata generate swift`.
+        // What ErrataPlugin runs: the Swift generator without the server stack, so that a client-only target using
+        // the plugin builds no Hummingbird, NIO or WebSocket code.
+        .executableTarget(
+            name: "errata-generate",
+            dependencies: [
+                "ErrataTools",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Turns the one `*.errata.yaml` in a target into Swift types, with `errata-generate` (`errata generate swift`).
         .plugin(
             name: "ErrataPlugin",
             capability: .buildTool(),
-            dependencies: ["errata"]
+            dependencies: ["errata-generate"]
         ),
 
         // Tests
@@ -182,6 +194,18 @@ let package = Package(
             ],
             // Golden files, read through #filePath; RECORD_SNAPSHOTS=1 writes them again.
             exclude: ["__Snapshots__"],
+            swiftSettings: swiftSettings
+        ),
+        // The runtime's ErrorRenderer and ErrorDecoder, against catalogs loaded from YAML (so ErrataTools) and the
+        // bundled ones.
+        .testTarget(
+            name: "ErrorRendererDecoderTests",
+            dependencies: [
+                "Errata",
+                "ErrataTools",
+                "ErrataCatalogs",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -125,9 +125,9 @@ public struct ErrataServer: Sendable {
     private func indexPage() -> String {
         var rows = ""
         for catalog in catalogs {
-            let link = "/" + Self.escape(catalog.id)
-            rows += "<tr><td><a href=\"\(link)\">\(Self.escape(catalog.title))</a></td>"
-            rows += "<td><code>\(Self.escape(catalog.id))</code></td><td>\(Self.escape(catalog.version))</td>"
+            let link = "/" + HTML.escape(catalog.id)
+            rows += "<tr><td><a href=\"\(link)\">\(HTML.escape(catalog.title))</a></td>"
+            rows += "<td><code>\(HTML.escape(catalog.id))</code></td><td>\(HTML.escape(catalog.version))</td>"
             rows += "<td>\(catalog.entries.count)</td><td>\(catalog.closeCodes.count)</td>"
             rows += "<td><a href=\"\(link).errata.json\">JSON</a></td></tr>\n"
         }
@@ -210,20 +210,5 @@ public struct ErrataServer: Sendable {
             )
         }
         return matches[0]
-    }
-
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

@@ -133,6 +133,6 @@ import Testing
         #expect(output.standardOutput.isEmpty)
         #expect(output.standardError.contains("\(broken):6:"))
         #expect(output.standardError.contains("did you mean 'status'?"))
-        #expect(output.standardError.contains("NEW '\(broken)' has errors"))
+        #expect(output.standardError.contains("NEW '\(broken)' does not load"))
     }
 }
