@@ -38,7 +38,11 @@ public struct CatalogErrorResponder: Sendable {
         if catalog.envelope.format != .problem,
             let alternative = catalog.envelope.alternatives.first(where: { $0.format == .problem })
         {
-            self.problem = try ErrorRenderer(catalog: catalog, envelope: alternative, internalErrorEntry: internalErrorEntry)
+            self.problem = try ErrorRenderer(
+                catalog: catalog,
+                envelope: alternative,
+                internalErrorEntry: internalErrorEntry
+            )
         } else {
             self.problem = nil
         }
@@ -131,7 +135,9 @@ public struct CatalogErrorResponder: Sendable {
         // During an error flood most answers are 4xx at a level above `debug`: the metadata costs more than the
         // rendering, so it is built only for a line that will be written.
         guard isFailure || logger.logLevel <= .debug || !rendered.droppedHeaderFields.isEmpty else { return }
-        var metadata: Logger.Metadata = ["errata.name": "\(rendered.entry.name)", "errata.status": "\(rendered.status.code)"]
+        var metadata: Logger.Metadata = [
+            "errata.name": "\(rendered.entry.name)", "errata.status": "\(rendered.status.code)",
+        ]
         if let requestID = requestID() { metadata["errata.request_id"] = "\(requestID)" }
         if isFailure {
             // The original error's text goes to the log only, never to the client.

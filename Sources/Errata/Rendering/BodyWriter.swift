@@ -196,7 +196,9 @@ struct BodyWriter: Sendable {
         case .instance: JSONWriter.appendEscaped(error.instance ?? "", to: &output)
         case .parameter(let position, _): JSONWriter.appendEscaped(error.value(at: position) ?? "", to: &output)
         case .retryAfterSeconds:
-            if let retryAfter = error.retryAfter { Self.appendDecimal(ErrorRenderer.wholeSecondsRoundedUp(retryAfter), to: &output) }
+            if let retryAfter = error.retryAfter {
+                Self.appendDecimal(ErrorRenderer.wholeSecondsRoundedUp(retryAfter), to: &output)
+            }
         case .retryAfterMilliseconds:
             if let retryAfter = error.retryAfter {
                 Self.appendDecimal(ErrorRenderer.wholeMillisecondsRoundedUp(retryAfter), to: &output)
@@ -276,9 +278,12 @@ struct BodyWriter: Sendable {
             output.write(UInt8(ascii: "0") + UInt8(max(0, value)))
             return
         }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         var remaining = value
         withUnsafeMutableBytes(of: &digits) { buffer in
