@@ -20,56 +20,56 @@ public enum BatchDataErrors {
     /// Message: OK.
     ///
     /// The request has been successfully sent and processed.
-    public static let ok = Errata.APIError(unchecked: Self.Entries.ok)
+    public static let ok = Errata.APIError(unchecked: 0, in: Self.catalog)
 
     /// Bad request (`BadRequest`: 400).
     ///
     /// Message: Invalid request parameters.
     ///
     /// The parameter you submitted is not valid. Please recheck request body before submitting the request.
-    public static let badRequest = Errata.APIError(unchecked: Self.Entries.badRequest)
+    public static let badRequest = Errata.APIError(unchecked: 1, in: Self.catalog)
 
     /// Invalid token (`InvalidToken`: 401).
     ///
     /// Message: Invalid token.
     ///
     /// The credentials are not valid. You don't have authorization to access the resource.
-    public static let invalidToken = Errata.APIError(unchecked: Self.Entries.invalidToken)
+    public static let invalidToken = Errata.APIError(unchecked: 2, in: Self.catalog)
 
     /// Account disabled (`AccountDisabled`: 403).
     ///
     /// Message: Account is disabled
     ///
     /// The operation is not allowed, permission can't be given: the account is disabled.
-    public static let accountDisabled = Errata.APIError(unchecked: Self.Entries.accountDisabled)
+    public static let accountDisabled = Errata.APIError(unchecked: 3, in: Self.catalog)
 
     /// Insufficient balance (`InsufficientBalance`: 403).
     ///
     /// Message: Insufficient balance
     ///
     /// The operation is not allowed, permission can't be given: the account's balance is insufficient.
-    public static let insufficientBalance = Errata.APIError(unchecked: Self.Entries.insufficientBalance)
+    public static let insufficientBalance = Errata.APIError(unchecked: 4, in: Self.catalog)
 
     /// Token disabled (`TokenDisabled`: 403).
     ///
     /// Message: Token is disabled
     ///
     /// The operation is not allowed, permission can't be given: the token is disabled.
-    public static let tokenDisabled = Errata.APIError(unchecked: Self.Entries.tokenDisabled)
+    public static let tokenDisabled = Errata.APIError(unchecked: 5, in: Self.catalog)
 
     /// Insufficient permissions (`InsufficientPermissions`: 403).
     ///
     /// Message: Insufficient permissions
     ///
     /// The operation is not allowed, permission can't be given: the token lacks the permission.
-    public static let insufficientPermissions = Errata.APIError(unchecked: Self.Entries.insufficientPermissions)
+    public static let insufficientPermissions = Errata.APIError(unchecked: 6, in: Self.catalog)
 
     /// Not found (`NotFound`: 404).
     ///
     /// Message: The requested data was not found.
     ///
     /// The data you requested does not exist or cannot be found.
-    public static let notFound = Errata.APIError(unchecked: Self.Entries.notFound)
+    public static let notFound = Errata.APIError(unchecked: 7, in: Self.catalog)
 
     /// Method not allowed (`MethodNotAllowed`: 405).
     ///
@@ -80,7 +80,7 @@ public enum BatchDataErrors {
     /// - Parameters:
     ///   - allowedMethods: The methods the endpoint supports, comma-separated (e.g. GET, POST).
     public static func methodNotAllowed(allowedMethods: Swift.String) -> Errata.APIError {
-        .init(unchecked: Self.Entries.methodNotAllowed, parameters: ["allowedMethods": allowedMethods])
+        .init(unchecked: 8, in: Self.catalog, values: [allowedMethods])
     }
 
     /// Gone (`Gone`: 410).
@@ -88,7 +88,7 @@ public enum BatchDataErrors {
     /// Message: This endpoint is no longer available.
     ///
     /// The requested endpoint has been deprecated and is no longer available.
-    public static let gone = Errata.APIError(unchecked: Self.Entries.gone)
+    public static let gone = Errata.APIError(unchecked: 9, in: Self.catalog)
 
     /// Too many requests (`TooManyRequests`: 429).
     ///
@@ -99,7 +99,7 @@ public enum BatchDataErrors {
     /// - Parameters:
     ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
     public static func tooManyRequests(retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.tooManyRequests, retryAfter: retryAfter)
+        .init(unchecked: 10, in: Self.catalog, retryAfter: retryAfter)
     }
 
     /// Internal server error (`InternalServerError`: 500).
@@ -107,14 +107,14 @@ public enum BatchDataErrors {
     /// Message: Internal server error.
     ///
     /// There is an error on the server. Contact support if this keeps happening.
-    public static let internalServerError = Errata.APIError(unchecked: Self.Entries.internalServerError)
+    public static let internalServerError = Errata.APIError(unchecked: 11, in: Self.catalog)
 
     /// Bad gateway (`BadGateway`: 502).
     ///
     /// Message: Invalid response from an upstream server.
     ///
     /// The server received an invalid response from an upstream server.
-    public static let badGateway = Errata.APIError(unchecked: Self.Entries.badGateway)
+    public static let badGateway = Errata.APIError(unchecked: 12, in: Self.catalog)
 
     /// Service unavailable (`ServiceUnavailable`: 503).
     ///
@@ -125,7 +125,7 @@ public enum BatchDataErrors {
     /// - Parameters:
     ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
     public static func serviceUnavailable(retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.serviceUnavailable, retryAfter: retryAfter)
+        .init(unchecked: 13, in: Self.catalog, retryAfter: retryAfter)
     }
 
     /// Gateway timeout (`GatewayTimeout`: 504).
@@ -133,7 +133,7 @@ public enum BatchDataErrors {
     /// Message: The upstream server did not respond in time.
     ///
     /// The server did not receive a timely response from an upstream server.
-    public static let gatewayTimeout = Errata.APIError(unchecked: Self.Entries.gatewayTimeout)
+    public static let gatewayTimeout = Errata.APIError(unchecked: 14, in: Self.catalog)
 
     // MARK: Recognising decoded errors
 

@@ -17,27 +17,27 @@ public enum BlazeAuthWebSocketErrors {
     /// No status (`None`: code 0).
     ///
     /// Reserved value to indicate no status. Used only for intermediate stream chunks in Transfer file.
-    public static let none = Errata.APIError(unchecked: Self.Entries.none)
+    public static let none = Errata.APIError(unchecked: 0, in: Self.catalog)
 
     /// Operation completed (`Ok`: code 1).
     ///
     /// Operation completed successfully.
-    public static let ok = Errata.APIError(unchecked: Self.Entries.ok)
+    public static let ok = Errata.APIError(unchecked: 1, in: Self.catalog)
 
     /// Invalid API key (`InvalidAPIKey`: code 2).
     ///
     /// websocket_api_key has invalid format/length.
-    public static let invalidAPIKey = Errata.APIError(unchecked: Self.Entries.invalidAPIKey)
+    public static let invalidAPIKey = Errata.APIError(unchecked: 2, in: Self.catalog)
 
     /// Not authorized (`NotAuthorized`: code 3).
     ///
     /// Operation requires authorization, but current session is not authorized for it.
-    public static let notAuthorized = Errata.APIError(unchecked: Self.Entries.notAuthorized)
+    public static let notAuthorized = Errata.APIError(unchecked: 3, in: Self.catalog)
 
     /// Session already initialized (`AlreadyInitialized`: code 4).
     ///
     /// Initialize was called on an already initialized session.
-    public static let alreadyInitialized = Errata.APIError(unchecked: Self.Entries.alreadyInitialized)
+    public static let alreadyInitialized = Errata.APIError(unchecked: 4, in: Self.catalog)
 
     /// Too many requests (`TooManyRequests`: code 5).
     ///
@@ -46,7 +46,7 @@ public enum BlazeAuthWebSocketErrors {
     /// - Parameters:
     ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
     public static func tooManyRequests(retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.tooManyRequests, retryAfter: retryAfter)
+        .init(unchecked: 5, in: Self.catalog, retryAfter: retryAfter)
     }
 
     /// Internal server error (`InternalServerError`: code 6).
@@ -56,13 +56,13 @@ public enum BlazeAuthWebSocketErrors {
     /// - Parameters:
     ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
     public static func internalServerError(retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.internalServerError, retryAfter: retryAfter)
+        .init(unchecked: 6, in: Self.catalog, retryAfter: retryAfter)
     }
 
     /// Session already authorized (`AlreadyAuthorized`: code 7).
     ///
     /// Authorization was requested for a session that is already authorized.
-    public static let alreadyAuthorized = Errata.APIError(unchecked: Self.Entries.alreadyAuthorized)
+    public static let alreadyAuthorized = Errata.APIError(unchecked: 7, in: Self.catalog)
 
     /// Rate limited (`RateLimited`: code 8).
     ///
@@ -71,210 +71,210 @@ public enum BlazeAuthWebSocketErrors {
     /// - Parameters:
     ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
     public static func rateLimited(retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.rateLimited, retryAfter: retryAfter)
+        .init(unchecked: 8, in: Self.catalog, retryAfter: retryAfter)
     }
 
     /// License not found (`LicenseNotFound`: code 100).
     ///
     /// Provided license was not found in the application.
-    public static let licenseNotFound = Errata.APIError(unchecked: Self.Entries.licenseNotFound)
+    public static let licenseNotFound = Errata.APIError(unchecked: 9, in: Self.catalog)
 
     /// License too short (`LicenseTooShort`: code 101).
     ///
     /// Provided license is shorter than allowed minimum length.
-    public static let licenseTooShort = Errata.APIError(unchecked: Self.Entries.licenseTooShort)
+    public static let licenseTooShort = Errata.APIError(unchecked: 10, in: Self.catalog)
 
     /// License too long (`LicenseTooLong`: code 102).
     ///
     /// Provided license is longer than allowed maximum length.
-    public static let licenseTooLong = Errata.APIError(unchecked: Self.Entries.licenseTooLong)
+    public static let licenseTooLong = Errata.APIError(unchecked: 11, in: Self.catalog)
 
     /// License expired (`LicenseExpired`: code 103).
     ///
     /// License exists but is expired at validation/read time.
-    public static let licenseExpired = Errata.APIError(unchecked: Self.Entries.licenseExpired)
+    public static let licenseExpired = Errata.APIError(unchecked: 12, in: Self.catalog)
 
     /// License paused (`LicensePaused`: code 104).
     ///
     /// License exists but is paused.
-    public static let licensePaused = Errata.APIError(unchecked: Self.Entries.licensePaused)
+    public static let licensePaused = Errata.APIError(unchecked: 13, in: Self.catalog)
 
     /// License blacklisted (`LicenseBlacklisted`: code 105).
     ///
     /// License exists but is blacklisted.
-    public static let licenseBlacklisted = Errata.APIError(unchecked: Self.Entries.licenseBlacklisted)
+    public static let licenseBlacklisted = Errata.APIError(unchecked: 14, in: Self.catalog)
 
     /// License already linked (`LicenseAlreadyLinked`: code 106).
     ///
     /// License is already linked to an account and cannot be linked again.
-    public static let licenseAlreadyLinked = Errata.APIError(unchecked: Self.Entries.licenseAlreadyLinked)
+    public static let licenseAlreadyLinked = Errata.APIError(unchecked: 15, in: Self.catalog)
 
     /// License already activated (`LicenseAlreadyActivated`: code 107).
     ///
     /// License is already activated and cannot be activated again in this flow.
-    public static let licenseAlreadyActivated = Errata.APIError(unchecked: Self.Entries.licenseAlreadyActivated)
+    public static let licenseAlreadyActivated = Errata.APIError(unchecked: 16, in: Self.catalog)
 
     /// App user not found (`AppUserNotFound`: code 200).
     ///
     /// Application user was not found (or provided credentials are invalid in auth flows).
-    public static let appUserNotFound = Errata.APIError(unchecked: Self.Entries.appUserNotFound)
+    public static let appUserNotFound = Errata.APIError(unchecked: 17, in: Self.catalog)
 
     /// App user blacklisted (`AppUserBlacklisted`: code 201).
     ///
     /// Application user is blacklisted.
-    public static let appUserBlacklisted = Errata.APIError(unchecked: Self.Entries.appUserBlacklisted)
+    public static let appUserBlacklisted = Errata.APIError(unchecked: 18, in: Self.catalog)
 
     /// App user already exists (`AppUserAlreadyExists`: code 202).
     ///
     /// Account creation failed because account already exists.
-    public static let appUserAlreadyExists = Errata.APIError(unchecked: Self.Entries.appUserAlreadyExists)
+    public static let appUserAlreadyExists = Errata.APIError(unchecked: 19, in: Self.catalog)
 
     /// App user has no valid licenses (`AppUserHasNoValidLicenses`: code 203).
     ///
     /// User has no active licenses required for requested operation.
-    public static let appUserHasNoValidLicenses = Errata.APIError(unchecked: Self.Entries.appUserHasNoValidLicenses)
+    public static let appUserHasNoValidLicenses = Errata.APIError(unchecked: 20, in: Self.catalog)
 
     /// License required (`AppUserRequiresLicense`: code 204).
     ///
     /// Operation requires non-empty license input, but request does not provide valid license value.
-    public static let appUserRequiresLicense = Errata.APIError(unchecked: Self.Entries.appUserRequiresLicense)
+    public static let appUserRequiresLicense = Errata.APIError(unchecked: 21, in: Self.catalog)
 
     /// Login too short (`AppUserLoginTooShort`: code 205).
     ///
     /// login is shorter than allowed minimum length.
-    public static let appUserLoginTooShort = Errata.APIError(unchecked: Self.Entries.appUserLoginTooShort)
+    public static let appUserLoginTooShort = Errata.APIError(unchecked: 22, in: Self.catalog)
 
     /// Login too long (`AppUserLoginTooLong`: code 206).
     ///
     /// login is longer than allowed maximum length.
-    public static let appUserLoginTooLong = Errata.APIError(unchecked: Self.Entries.appUserLoginTooLong)
+    public static let appUserLoginTooLong = Errata.APIError(unchecked: 23, in: Self.catalog)
 
     /// Password too short (`AppUserPasswordTooShort`: code 207).
     ///
     /// password is shorter than allowed minimum length.
-    public static let appUserPasswordTooShort = Errata.APIError(unchecked: Self.Entries.appUserPasswordTooShort)
+    public static let appUserPasswordTooShort = Errata.APIError(unchecked: 24, in: Self.catalog)
 
     /// Password too long (`AppUserPasswordTooLong`: code 208).
     ///
     /// password is longer than allowed maximum length.
-    public static let appUserPasswordTooLong = Errata.APIError(unchecked: Self.Entries.appUserPasswordTooLong)
+    public static let appUserPasswordTooLong = Errata.APIError(unchecked: 25, in: Self.catalog)
 
     /// Invalid email (`AppUserEmailInvalid`: code 209).
     ///
     /// login is not a valid email format when email credentials mode is used.
-    public static let appUserEmailInvalid = Errata.APIError(unchecked: Self.Entries.appUserEmailInvalid)
+    public static let appUserEmailInvalid = Errata.APIError(unchecked: 26, in: Self.catalog)
 
     /// Invalid credentials type (`AppUserCredentialsTypeInvalid`: code 210).
     ///
     /// credentials_type contains unsupported value.
-    public static let appUserCredentialsTypeInvalid = Errata.APIError(unchecked: Self.Entries.appUserCredentialsTypeInvalid)
+    public static let appUserCredentialsTypeInvalid = Errata.APIError(unchecked: 27, in: Self.catalog)
 
     /// File not found (`FileNotFound`: code 300).
     ///
     /// Requested file was not found.
-    public static let fileNotFound = Errata.APIError(unchecked: Self.Entries.fileNotFound)
+    public static let fileNotFound = Errata.APIError(unchecked: 28, in: Self.catalog)
 
     /// Invalid file name (`FileInvalidName`: code 301).
     ///
     /// filename has invalid value (for example too short).
-    public static let fileInvalidName = Errata.APIError(unchecked: Self.Entries.fileInvalidName)
+    public static let fileInvalidName = Errata.APIError(unchecked: 29, in: Self.catalog)
 
     /// File checksum mismatch (`FileChecksumMismatch`: code 302).
     ///
     /// File checksum validation failed on client side after transfer. A client-side status: a server never sends it.
     ///
     /// A client-side status: a server never sends it (`ErrorRenderer` renders the internal error).
-    public static let fileChecksumMismatch = Errata.APIError(unchecked: Self.Entries.fileChecksumMismatch)
+    public static let fileChecksumMismatch = Errata.APIError(unchecked: 30, in: Self.catalog)
 
     /// Invalid resume offset (`FileInvalidResumeOffset`: code 303).
     ///
     /// resume_at is outside valid file range for resume.
-    public static let fileInvalidResumeOffset = Errata.APIError(unchecked: Self.Entries.fileInvalidResumeOffset)
+    public static let fileInvalidResumeOffset = Errata.APIError(unchecked: 31, in: Self.catalog)
 
     /// File storage quota exceeded (`FileStorageQuotaExceeded`: code 304).
     ///
     /// File transfer/storage quota was exceeded.
-    public static let fileStorageQuotaExceeded = Errata.APIError(unchecked: Self.Entries.fileStorageQuotaExceeded)
+    public static let fileStorageQuotaExceeded = Errata.APIError(unchecked: 32, in: Self.catalog)
 
     /// File not being transferred (`FileNotBeingTransferred`: code 305).
     ///
     /// Stop-transfer request was sent for a file that has no active transfer in this session.
-    public static let fileNotBeingTransferred = Errata.APIError(unchecked: Self.Entries.fileNotBeingTransferred)
+    public static let fileNotBeingTransferred = Errata.APIError(unchecked: 33, in: Self.catalog)
 
     /// File transfer stopped (`FileTransferStopped`: code 306).
     ///
     /// Active file transfer was stopped before completion.
-    public static let fileTransferStopped = Errata.APIError(unchecked: Self.Entries.fileTransferStopped)
+    public static let fileTransferStopped = Errata.APIError(unchecked: 34, in: Self.catalog)
 
     /// Variable not found (`VariableNotFound`: code 400).
     ///
     /// Requested application variable was not found.
-    public static let variableNotFound = Errata.APIError(unchecked: Self.Entries.variableNotFound)
+    public static let variableNotFound = Errata.APIError(unchecked: 35, in: Self.catalog)
 
     /// Invalid variable name (`VariableInvalidName`: code 401).
     ///
     /// Variable name has invalid value (for example too short).
-    public static let variableInvalidName = Errata.APIError(unchecked: Self.Entries.variableInvalidName)
+    public static let variableInvalidName = Errata.APIError(unchecked: 36, in: Self.catalog)
 
     /// Client ID too short (`ClientIDTooShort`: code 500).
     ///
     /// client_id is shorter than allowed minimum length.
-    public static let clientIDTooShort = Errata.APIError(unchecked: Self.Entries.clientIDTooShort)
+    public static let clientIDTooShort = Errata.APIError(unchecked: 37, in: Self.catalog)
 
     /// Client ID too long (`ClientIDTooLong`: code 501).
     ///
     /// client_id is longer than allowed maximum length.
-    public static let clientIDTooLong = Errata.APIError(unchecked: Self.Entries.clientIDTooLong)
+    public static let clientIDTooLong = Errata.APIError(unchecked: 38, in: Self.catalog)
 
     /// Client ID mismatch (`ClientIDMismatch`: code 502).
     ///
     /// License/account is bound to a different client_id than current session.
-    public static let clientIDMismatch = Errata.APIError(unchecked: Self.Entries.clientIDMismatch)
+    public static let clientIDMismatch = Errata.APIError(unchecked: 39, in: Self.catalog)
 
     /// Client ID blacklisted (`ClientIDBlacklisted`: code 503).
     ///
     /// client_id is blacklisted for the application.
-    public static let clientIDBlacklisted = Errata.APIError(unchecked: Self.Entries.clientIDBlacklisted)
+    public static let clientIDBlacklisted = Errata.APIError(unchecked: 40, in: Self.catalog)
 
     /// App not found (`AppNotFound`: code 600).
     ///
     /// Application was not found for provided API key.
-    public static let appNotFound = Errata.APIError(unchecked: Self.Entries.appNotFound)
+    public static let appNotFound = Errata.APIError(unchecked: 41, in: Self.catalog)
 
     /// App paused (`AppPaused`: code 601).
     ///
     /// Application is paused.
-    public static let appPaused = Errata.APIError(unchecked: Self.Entries.appPaused)
+    public static let appPaused = Errata.APIError(unchecked: 42, in: Self.catalog)
 
     /// Sessions quota exceeded (`AppSessionsQuotaExceeded`: code 602).
     ///
     /// Authorized sessions count reached the application plan limit.
-    public static let appSessionsQuotaExceeded = Errata.APIError(unchecked: Self.Entries.appSessionsQuotaExceeded)
+    public static let appSessionsQuotaExceeded = Errata.APIError(unchecked: 43, in: Self.catalog)
 
     /// Accounts quota exceeded (`AppAccountsQuotaExceeded`: code 603).
     ///
     /// Accounts quota reached for the application plan.
-    public static let appAccountsQuotaExceeded = Errata.APIError(unchecked: Self.Entries.appAccountsQuotaExceeded)
+    public static let appAccountsQuotaExceeded = Errata.APIError(unchecked: 44, in: Self.catalog)
 
     /// Blacklists quota exceeded (`AppBlacklistsQuotaExceeded`: code 604).
     ///
     /// Blacklist entries quota reached for the application plan.
-    public static let appBlacklistsQuotaExceeded = Errata.APIError(unchecked: Self.Entries.appBlacklistsQuotaExceeded)
+    public static let appBlacklistsQuotaExceeded = Errata.APIError(unchecked: 45, in: Self.catalog)
 
     /// Store value not found (`StoreValueNotFound`: code 700).
     ///
     /// Session store value for requested key is missing or expired.
-    public static let storeValueNotFound = Errata.APIError(unchecked: Self.Entries.storeValueNotFound)
+    public static let storeValueNotFound = Errata.APIError(unchecked: 46, in: Self.catalog)
 
     /// Store out of memory (`StoreOutOfMemory`: code 701).
     ///
     /// Session store memory limit is exceeded for this write.
-    public static let storeOutOfMemory = Errata.APIError(unchecked: Self.Entries.storeOutOfMemory)
+    public static let storeOutOfMemory = Errata.APIError(unchecked: 47, in: Self.catalog)
 
     /// Store out of entries (`StoreOutOfEntries`: code 702).
     ///
     /// Session store entries count limit is exceeded for this write.
-    public static let storeOutOfEntries = Errata.APIError(unchecked: Self.Entries.storeOutOfEntries)
+    public static let storeOutOfEntries = Errata.APIError(unchecked: 48, in: Self.catalog)
 
     // MARK: Recognising decoded errors
 

@@ -20,103 +20,103 @@ public enum DiscordErrors {
     /// Message: General error
     ///
     /// General error (such as a malformed request body, amongst other things).
-    public static let generalError = Errata.APIError(unchecked: Self.Entries.generalError)
+    public static let generalError = Errata.APIError(unchecked: 0, in: Self.catalog)
 
     /// Unknown account (`UnknownAccount`: 404, code 10001).
     ///
     /// Message: Unknown account
-    public static let unknownAccount = Errata.APIError(unchecked: Self.Entries.unknownAccount)
+    public static let unknownAccount = Errata.APIError(unchecked: 1, in: Self.catalog)
 
     /// Unknown application (`UnknownApplication`: 404, code 10002).
     ///
     /// Message: Unknown application
-    public static let unknownApplication = Errata.APIError(unchecked: Self.Entries.unknownApplication)
+    public static let unknownApplication = Errata.APIError(unchecked: 2, in: Self.catalog)
 
     /// Unknown channel (`UnknownChannel`: 404, code 10003).
     ///
     /// Message: Unknown Channel
-    public static let unknownChannel = Errata.APIError(unchecked: Self.Entries.unknownChannel)
+    public static let unknownChannel = Errata.APIError(unchecked: 3, in: Self.catalog)
 
     /// Unknown guild (`UnknownGuild`: 404, code 10004).
     ///
     /// Message: Unknown Guild
-    public static let unknownGuild = Errata.APIError(unchecked: Self.Entries.unknownGuild)
+    public static let unknownGuild = Errata.APIError(unchecked: 4, in: Self.catalog)
 
     /// Unknown member (`UnknownMember`: 404, code 10007).
     ///
     /// Message: Unknown Member
-    public static let unknownMember = Errata.APIError(unchecked: Self.Entries.unknownMember)
+    public static let unknownMember = Errata.APIError(unchecked: 5, in: Self.catalog)
 
     /// Unknown message (`UnknownMessage`: 404, code 10008).
     ///
     /// Message: Unknown Message
-    public static let unknownMessage = Errata.APIError(unchecked: Self.Entries.unknownMessage)
+    public static let unknownMessage = Errata.APIError(unchecked: 6, in: Self.catalog)
 
     /// Unknown role (`UnknownRole`: 404, code 10011).
     ///
     /// Message: Unknown Role
-    public static let unknownRole = Errata.APIError(unchecked: Self.Entries.unknownRole)
+    public static let unknownRole = Errata.APIError(unchecked: 7, in: Self.catalog)
 
     /// Unknown user (`UnknownUser`: 404, code 10013).
     ///
     /// Message: Unknown User
-    public static let unknownUser = Errata.APIError(unchecked: Self.Entries.unknownUser)
+    public static let unknownUser = Errata.APIError(unchecked: 8, in: Self.catalog)
 
     /// Unknown webhook (`UnknownWebhook`: 404, code 10015).
     ///
     /// Message: Unknown Webhook
-    public static let unknownWebhook = Errata.APIError(unchecked: Self.Entries.unknownWebhook)
+    public static let unknownWebhook = Errata.APIError(unchecked: 9, in: Self.catalog)
 
     /// Unknown interaction (`UnknownInteraction`: 404, code 10062).
     ///
     /// Message: Unknown interaction
-    public static let unknownInteraction = Errata.APIError(unchecked: Self.Entries.unknownInteraction)
+    public static let unknownInteraction = Errata.APIError(unchecked: 10, in: Self.catalog)
 
     /// Bots cannot use this endpoint (`BotsCannotUseThisEndpoint`: 403, code 20001).
     ///
     /// Message: Bots cannot use this endpoint
-    public static let botsCannotUseThisEndpoint = Errata.APIError(unchecked: Self.Entries.botsCannotUseThisEndpoint)
+    public static let botsCannotUseThisEndpoint = Errata.APIError(unchecked: 11, in: Self.catalog)
 
     /// Maximum number of guilds reached (`MaximumGuildsReached`: 400, code 30001).
     ///
     /// Message: Maximum number of guilds reached (100)
-    public static let maximumGuildsReached = Errata.APIError(unchecked: Self.Entries.maximumGuildsReached)
+    public static let maximumGuildsReached = Errata.APIError(unchecked: 12, in: Self.catalog)
 
     /// Unauthorized (`Unauthorized`: 401, code 40001).
     ///
     /// Message: 401: Unauthorized
     ///
     /// Unauthorized. Provide a valid token and try again.
-    public static let unauthorized = Errata.APIError(unchecked: Self.Entries.unauthorized)
+    public static let unauthorized = Errata.APIError(unchecked: 13, in: Self.catalog)
 
     /// Missing access (`MissingAccess`: 403, code 50001).
     ///
     /// Message: Missing Access
-    public static let missingAccess = Errata.APIError(unchecked: Self.Entries.missingAccess)
+    public static let missingAccess = Errata.APIError(unchecked: 14, in: Self.catalog)
 
     /// Cannot send an empty message (`CannotSendEmptyMessage`: 400, code 50006).
     ///
     /// Message: Cannot send an empty message
-    public static let cannotSendEmptyMessage = Errata.APIError(unchecked: Self.Entries.cannotSendEmptyMessage)
+    public static let cannotSendEmptyMessage = Errata.APIError(unchecked: 15, in: Self.catalog)
 
     /// Cannot send messages to this user (`CannotSendMessagesToThisUser`: 403, code 50007).
     ///
     /// Message: Cannot send messages to this user
-    public static let cannotSendMessagesToThisUser = Errata.APIError(unchecked: Self.Entries.cannotSendMessagesToThisUser)
+    public static let cannotSendMessagesToThisUser = Errata.APIError(unchecked: 16, in: Self.catalog)
 
     /// Missing permissions (`MissingPermissions`: 403, code 50013).
     ///
     /// Message: Missing Permissions
     ///
     /// You lack permissions to perform that action.
-    public static let missingPermissions = Errata.APIError(unchecked: Self.Entries.missingPermissions)
+    public static let missingPermissions = Errata.APIError(unchecked: 17, in: Self.catalog)
 
     /// Invalid form body (`InvalidFormBody`: 400, code 50035).
     ///
     /// Message: Invalid Form Body
     ///
     /// The request body failed validation; errors names each bad field.
-    public static let invalidFormBody = Errata.APIError(unchecked: Self.Entries.invalidFormBody)
+    public static let invalidFormBody = Errata.APIError(unchecked: 18, in: Self.catalog)
 
     /// Rate limited (`RateLimited`: 429).
     ///
@@ -128,11 +128,7 @@ public enum DiscordErrors {
     ///   - global: Whether the global rate limit was hit, not a per-route one.
     ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
     public static func rateLimited(global: Swift.Bool, retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(
-            unchecked: Self.Entries.rateLimited,
-            parameters: ["global": Swift.String(global)],
-            retryAfter: retryAfter
-        )
+        .init(unchecked: 19, in: Self.catalog, values: [Swift.String(global)], retryAfter: retryAfter)
     }
 
     // MARK: Recognising decoded errors

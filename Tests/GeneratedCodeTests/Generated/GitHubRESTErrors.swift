@@ -20,28 +20,28 @@ public enum GitHubRESTErrors {
     /// Message: Problems parsing JSON
     ///
     /// The request body is not valid JSON.
-    public static let problemsParsingJSON = Errata.APIError(unchecked: Self.Entries.problemsParsingJSON)
+    public static let problemsParsingJSON = Errata.APIError(unchecked: 0, in: Self.catalog)
 
     /// Body should be a JSON object (`BodyNotObject`: 400).
     ///
     /// Message: Body should be a JSON object
     ///
     /// The request body is JSON, but not an object.
-    public static let bodyNotObject = Errata.APIError(unchecked: Self.Entries.bodyNotObject)
+    public static let bodyNotObject = Errata.APIError(unchecked: 1, in: Self.catalog)
 
     /// Bad credentials (`BadCredentials`: 401).
     ///
     /// Message: Bad credentials
     ///
     /// The token sent is not valid.
-    public static let badCredentials = Errata.APIError(unchecked: Self.Entries.badCredentials)
+    public static let badCredentials = Errata.APIError(unchecked: 2, in: Self.catalog)
 
     /// Requires authentication (`RequiresAuthentication`: 401).
     ///
     /// Message: Requires authentication
     ///
     /// The endpoint needs an authenticated request and none was made.
-    public static let requiresAuthentication = Errata.APIError(unchecked: Self.Entries.requiresAuthentication)
+    public static let requiresAuthentication = Errata.APIError(unchecked: 3, in: Self.catalog)
 
     /// Maximum number of login attempts exceeded (`MaximumLoginAttempts`: 403).
     ///
@@ -52,7 +52,7 @@ public enum GitHubRESTErrors {
     /// - Parameters:
     ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
     public static func maximumLoginAttempts(retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.maximumLoginAttempts, retryAfter: retryAfter)
+        .init(unchecked: 4, in: Self.catalog, retryAfter: retryAfter)
     }
 
     /// API rate limit exceeded (`RateLimitExceeded`: 403).
@@ -77,14 +77,9 @@ public enum GitHubRESTErrors {
         retryAfter: Swift.Duration? = nil
     ) -> Errata.APIError {
         .init(
-            unchecked: Self.Entries.rateLimitExceeded,
-            parameters: [
-                "userID": userID,
-                "limit": Swift.String(limit),
-                "used": Swift.String(used),
-                "reset": Swift.String(reset),
-                "resource": resource,
-            ],
+            unchecked: 5,
+            in: Self.catalog,
+            values: [userID, Swift.String(limit), Swift.String(used), Swift.String(reset), resource],
             retryAfter: retryAfter
         )
     }
@@ -111,14 +106,9 @@ public enum GitHubRESTErrors {
         retryAfter: Swift.Duration? = nil
     ) -> Errata.APIError {
         .init(
-            unchecked: Self.Entries.rateLimitExceededUnauthenticated,
-            parameters: [
-                "ip": ip,
-                "limit": Swift.String(limit),
-                "used": Swift.String(used),
-                "reset": Swift.String(reset),
-                "resource": resource,
-            ],
+            unchecked: 6,
+            in: Self.catalog,
+            values: [ip, Swift.String(limit), Swift.String(used), Swift.String(reset), resource],
             retryAfter: retryAfter
         )
     }
@@ -132,7 +122,7 @@ public enum GitHubRESTErrors {
     /// - Parameters:
     ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
     public static func secondaryRateLimit(retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.secondaryRateLimit, retryAfter: retryAfter)
+        .init(unchecked: 7, in: Self.catalog, retryAfter: retryAfter)
     }
 
     /// Not found (`NotFound`: 404).
@@ -140,7 +130,7 @@ public enum GitHubRESTErrors {
     /// Message: Not Found
     ///
     /// The resource does not exist, or the caller may not see it.
-    public static let notFound = Errata.APIError(unchecked: Self.Entries.notFound)
+    public static let notFound = Errata.APIError(unchecked: 8, in: Self.catalog)
 
     /// Validation failed (`ValidationFailed`: 422).
     ///
@@ -151,7 +141,7 @@ public enum GitHubRESTErrors {
     /// - Parameters:
     ///   - fieldErrors: The request's fields that are wrong, and why.
     public static func validationFailed(fieldErrors: [Errata.FieldError] = []) -> Errata.APIError {
-        .init(unchecked: Self.Entries.validationFailed, fieldErrors: fieldErrors)
+        .init(unchecked: 9, in: Self.catalog, fieldErrors: fieldErrors)
     }
 
     // MARK: Recognising decoded errors

@@ -25,7 +25,7 @@ public enum GoogleAIPErrors {
     ///   - detail: The developer-facing message.
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func cancelled(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.cancelled, parameters: ["detail": detail], details: details)
+        .init(unchecked: 0, in: Self.catalog, values: [detail], details: details)
     }
 
     /// Unknown error (`Unknown`: 500, code UNKNOWN).
@@ -38,7 +38,7 @@ public enum GoogleAIPErrors {
     ///   - detail: The developer-facing message.
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func unknown(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.unknown, parameters: ["detail": detail], details: details)
+        .init(unchecked: 1, in: Self.catalog, values: [detail], details: details)
     }
 
     /// Invalid argument (`InvalidArgument`: 400, code INVALID_ARGUMENT).
@@ -51,7 +51,7 @@ public enum GoogleAIPErrors {
     ///   - detail: The developer-facing message.
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func invalidArgument(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.invalidArgument, parameters: ["detail": detail], details: details)
+        .init(unchecked: 2, in: Self.catalog, values: [detail], details: details)
     }
 
     /// Deadline exceeded (`DeadlineExceeded`: 504, code DEADLINE_EXCEEDED).
@@ -69,12 +69,7 @@ public enum GoogleAIPErrors {
         retryAfter: Swift.Duration? = nil,
         details: Errata.JSONValue? = nil
     ) -> Errata.APIError {
-        .init(
-            unchecked: Self.Entries.deadlineExceeded,
-            parameters: ["detail": detail],
-            retryAfter: retryAfter,
-            details: details
-        )
+        .init(unchecked: 3, in: Self.catalog, values: [detail], retryAfter: retryAfter, details: details)
     }
 
     /// Not found (`NotFound`: 404, code NOT_FOUND).
@@ -87,7 +82,7 @@ public enum GoogleAIPErrors {
     ///   - detail: The developer-facing message.
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func notFound(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.notFound, parameters: ["detail": detail], details: details)
+        .init(unchecked: 4, in: Self.catalog, values: [detail], details: details)
     }
 
     /// Already exists (`AlreadyExists`: 409, code ALREADY_EXISTS).
@@ -100,7 +95,7 @@ public enum GoogleAIPErrors {
     ///   - detail: The developer-facing message.
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func alreadyExists(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.alreadyExists, parameters: ["detail": detail], details: details)
+        .init(unchecked: 5, in: Self.catalog, values: [detail], details: details)
     }
 
     /// Permission denied (`PermissionDenied`: 403, code PERMISSION_DENIED).
@@ -113,7 +108,7 @@ public enum GoogleAIPErrors {
     ///   - detail: The developer-facing message.
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func permissionDenied(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.permissionDenied, parameters: ["detail": detail], details: details)
+        .init(unchecked: 6, in: Self.catalog, values: [detail], details: details)
     }
 
     /// Unauthenticated (`Unauthenticated`: 401, code UNAUTHENTICATED).
@@ -126,7 +121,7 @@ public enum GoogleAIPErrors {
     ///   - detail: The developer-facing message.
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func unauthenticated(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.unauthenticated, parameters: ["detail": detail], details: details)
+        .init(unchecked: 7, in: Self.catalog, values: [detail], details: details)
     }
 
     /// Resource exhausted (`ResourceExhausted`: 429, code RESOURCE_EXHAUSTED).
@@ -144,12 +139,7 @@ public enum GoogleAIPErrors {
         retryAfter: Swift.Duration? = nil,
         details: Errata.JSONValue? = nil
     ) -> Errata.APIError {
-        .init(
-            unchecked: Self.Entries.resourceExhausted,
-            parameters: ["detail": detail],
-            retryAfter: retryAfter,
-            details: details
-        )
+        .init(unchecked: 8, in: Self.catalog, values: [detail], retryAfter: retryAfter, details: details)
     }
 
     /// Failed precondition (`FailedPrecondition`: 400, code FAILED_PRECONDITION).
@@ -162,7 +152,7 @@ public enum GoogleAIPErrors {
     ///   - detail: The developer-facing message.
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func failedPrecondition(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.failedPrecondition, parameters: ["detail": detail], details: details)
+        .init(unchecked: 9, in: Self.catalog, values: [detail], details: details)
     }
 
     /// Aborted (`Aborted`: 409, code ABORTED).
@@ -175,7 +165,7 @@ public enum GoogleAIPErrors {
     ///   - detail: The developer-facing message.
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func aborted(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.aborted, parameters: ["detail": detail], details: details)
+        .init(unchecked: 10, in: Self.catalog, values: [detail], details: details)
     }
 
     /// Out of range (`OutOfRange`: 400, code OUT_OF_RANGE).
@@ -188,7 +178,7 @@ public enum GoogleAIPErrors {
     ///   - detail: The developer-facing message.
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func outOfRange(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.outOfRange, parameters: ["detail": detail], details: details)
+        .init(unchecked: 11, in: Self.catalog, values: [detail], details: details)
     }
 
     /// Unimplemented (`Unimplemented`: 501, code UNIMPLEMENTED).
@@ -201,7 +191,7 @@ public enum GoogleAIPErrors {
     ///   - detail: The developer-facing message.
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func unimplemented(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.unimplemented, parameters: ["detail": detail], details: details)
+        .init(unchecked: 12, in: Self.catalog, values: [detail], details: details)
     }
 
     /// Internal error (`Internal`: 500, code INTERNAL).
@@ -214,7 +204,7 @@ public enum GoogleAIPErrors {
     ///   - detail: The developer-facing message.
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func `internal`(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.`internal`, parameters: ["detail": detail], details: details)
+        .init(unchecked: 13, in: Self.catalog, values: [detail], details: details)
     }
 
     /// Unavailable (`Unavailable`: 503, code UNAVAILABLE).
@@ -232,12 +222,7 @@ public enum GoogleAIPErrors {
         retryAfter: Swift.Duration? = nil,
         details: Errata.JSONValue? = nil
     ) -> Errata.APIError {
-        .init(
-            unchecked: Self.Entries.unavailable,
-            parameters: ["detail": detail],
-            retryAfter: retryAfter,
-            details: details
-        )
+        .init(unchecked: 14, in: Self.catalog, values: [detail], retryAfter: retryAfter, details: details)
     }
 
     /// Data loss (`DataLoss`: 500, code DATA_LOSS).
@@ -250,7 +235,7 @@ public enum GoogleAIPErrors {
     ///   - detail: The developer-facing message.
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func dataLoss(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.dataLoss, parameters: ["detail": detail], details: details)
+        .init(unchecked: 15, in: Self.catalog, values: [detail], details: details)
     }
 
     // MARK: Recognising decoded errors

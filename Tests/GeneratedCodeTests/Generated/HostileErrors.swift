@@ -34,12 +34,7 @@ public enum HostileErrors {
         instance: Swift.String? = nil,
         details: Errata.JSONValue? = nil
     ) -> Errata.APIError {
-        .init(
-            unchecked: Self.Entries.`default`,
-            parameters: ["who": who],
-            instance: instance,
-            details: details
-        )
+        .init(unchecked: 0, in: Self.catalog, values: [who], instance: instance, details: details)
     }
 
     /// `MemberRefNotFound`: 404, code 20003.
@@ -55,12 +50,7 @@ public enum HostileErrors {
         instance: Swift.String? = nil,
         details: Errata.JSONValue? = nil
     ) -> Errata.APIError {
-        .init(
-            unchecked: Self.Entries.memberRefNotFound,
-            parameters: ["memberRef": memberRef],
-            instance: instance,
-            details: details
-        )
+        .init(unchecked: 1, in: Self.catalog, values: [memberRef], instance: instance, details: details)
     }
 
     /// `Case`: 429, code 2.
@@ -87,13 +77,9 @@ public enum HostileErrors {
         details: Errata.JSONValue? = nil
     ) -> Errata.APIError {
         .init(
-            unchecked: Self.Entries.`case`,
-            parameters: [
-                "in": Swift.String(`in`),
-                "default": Swift.String(`default`),
-                "self": Swift.String(self_),
-                "retryAfter": retryAfter,
-            ],
+            unchecked: 2,
+            in: Self.catalog,
+            values: [Swift.String(`in`), Swift.String(`default`), Swift.String(self_), retryAfter],
             fieldErrors: fieldErrors,
             retryAfter: occurrenceRetryAfter,
             instance: instance,
@@ -107,7 +93,7 @@ public enum HostileErrors {
     ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func catalog_(instance: Swift.String? = nil, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.catalog_, instance: instance, details: details)
+        .init(unchecked: 3, in: Self.catalog, instance: instance, details: details)
     }
 
     /// `Unrecognized`: 400, code 4.
@@ -116,7 +102,7 @@ public enum HostileErrors {
     ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func unrecognized_(instance: Swift.String? = nil, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.unrecognized_, instance: instance, details: details)
+        .init(unchecked: 4, in: Self.catalog, instance: instance, details: details)
     }
 
     /// `Template`: 400, code 5.
@@ -127,7 +113,7 @@ public enum HostileErrors {
     ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func template_(instance: Swift.String? = nil, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.template_, instance: instance, details: details)
+        .init(unchecked: 5, in: Self.catalog, instance: instance, details: details)
     }
 
     /// `Self`: 400, code 6.
@@ -138,7 +124,7 @@ public enum HostileErrors {
     ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func self_(instance: Swift.String? = nil, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.self_, instance: instance, details: details)
+        .init(unchecked: 6, in: Self.catalog, instance: instance, details: details)
     }
 
     /// `Init`: 400, code 7.
@@ -147,7 +133,7 @@ public enum HostileErrors {
     ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func init_(instance: Swift.String? = nil, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.init_, instance: instance, details: details)
+        .init(unchecked: 7, in: Self.catalog, instance: instance, details: details)
     }
 
     /// `Type`: 400, code 8.
@@ -156,7 +142,7 @@ public enum HostileErrors {
     ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func type(instance: Swift.String? = nil, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.type, instance: instance, details: details)
+        .init(unchecked: 8, in: Self.catalog, instance: instance, details: details)
     }
 
     /// `Protocol`: 400, code 9.
@@ -165,7 +151,7 @@ public enum HostileErrors {
     ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func `protocol`(instance: Swift.String? = nil, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.`protocol`, instance: instance, details: details)
+        .init(unchecked: 9, in: Self.catalog, instance: instance, details: details)
     }
 
     /// `HTTPError`: 400, code 10.
@@ -174,7 +160,7 @@ public enum HostileErrors {
     ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func httpError(instance: Swift.String? = nil, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.httpError, instance: instance, details: details)
+        .init(unchecked: 10, in: Self.catalog, instance: instance, details: details)
     }
 
     /// `HttpError`: 400, code 11.
@@ -183,7 +169,7 @@ public enum HostileErrors {
     ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func httpError2(instance: Swift.String? = nil, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.httpError2, instance: instance, details: details)
+        .init(unchecked: 11, in: Self.catalog, instance: instance, details: details)
     }
 
     /// `404-not-found`: 404, code 12.
@@ -192,7 +178,7 @@ public enum HostileErrors {
     ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func _404NotFound(instance: Swift.String? = nil, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries._404NotFound, instance: instance, details: details)
+        .init(unchecked: 12, in: Self.catalog, instance: instance, details: details)
     }
 
     /// `Error`: 500, code 13.
@@ -208,12 +194,7 @@ public enum HostileErrors {
         instance: Swift.String? = nil,
         details: Errata.JSONValue? = nil
     ) -> Errata.APIError {
-        .init(
-            unchecked: Self.Entries.error,
-            parameters: ["error": error],
-            instance: instance,
-            details: details
-        )
+        .init(unchecked: 13, in: Self.catalog, values: [error], instance: instance, details: details)
     }
 
     /// `Swift`: 400, code 14.
@@ -234,8 +215,9 @@ public enum HostileErrors {
         details: Errata.JSONValue? = nil
     ) -> Errata.APIError {
         .init(
-            unchecked: Self.Entries.swift,
-            parameters: ["Swift": Swift_, "Errata": Errata_, "Entries": Entries],
+            unchecked: 14,
+            in: Self.catalog,
+            values: [Swift_, Errata_, Entries],
             instance: instance,
             details: details
         )

@@ -24,7 +24,7 @@ public enum KubernetesErrors {
     /// - Parameters:
     ///   - detail: What is wrong with the request.
     public static func badRequest(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: Self.Entries.badRequest, parameters: ["detail": detail])
+        .init(unchecked: 0, in: Self.catalog, values: [detail])
     }
 
     /// Unauthorized (`Unauthorized`: 401, code Unauthorized).
@@ -32,7 +32,7 @@ public enum KubernetesErrors {
     /// Message: Unauthorized
     ///
     /// The server can be reached and understood the request, but requires the user to present appropriate authorization credentials.
-    public static let unauthorized = Errata.APIError(unchecked: Self.Entries.unauthorized)
+    public static let unauthorized = Errata.APIError(unchecked: 1, in: Self.catalog)
 
     /// Forbidden (`Forbidden`: 403, code Forbidden).
     ///
@@ -45,7 +45,7 @@ public enum KubernetesErrors {
     ///   - name: The object's name.
     ///   - reason: Why the request is forbidden.
     public static func forbidden(kind: Swift.String, name: Swift.String, reason: Swift.String) -> Errata.APIError {
-        .init(unchecked: Self.Entries.forbidden, parameters: ["kind": kind, "name": name, "reason": reason])
+        .init(unchecked: 2, in: Self.catalog, values: [kind, name, reason])
     }
 
     /// Not found (`NotFound`: 404, code NotFound).
@@ -58,7 +58,7 @@ public enum KubernetesErrors {
     ///   - kind: The resource, as "pods" or "deployments.apps".
     ///   - name: The object's name.
     public static func notFound(kind: Swift.String, name: Swift.String) -> Errata.APIError {
-        .init(unchecked: Self.Entries.notFound, parameters: ["kind": kind, "name": name])
+        .init(unchecked: 3, in: Self.catalog, values: [kind, name])
     }
 
     /// Method not allowed (`MethodNotAllowed`: 405, code MethodNotAllowed).
@@ -66,7 +66,7 @@ public enum KubernetesErrors {
     /// Message: the server does not allow this method on the requested resource
     ///
     /// The server understood the request, but the action is not supported for this resource.
-    public static let methodNotAllowed = Errata.APIError(unchecked: Self.Entries.methodNotAllowed)
+    public static let methodNotAllowed = Errata.APIError(unchecked: 4, in: Self.catalog)
 
     /// Not acceptable (`NotAcceptable`: 406, code NotAcceptable).
     ///
@@ -77,7 +77,7 @@ public enum KubernetesErrors {
     /// - Parameters:
     ///   - detail: Which media types the server can produce.
     public static func notAcceptable(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: Self.Entries.notAcceptable, parameters: ["detail": detail])
+        .init(unchecked: 5, in: Self.catalog, values: [detail])
     }
 
     /// Already exists (`AlreadyExists`: 409, code AlreadyExists).
@@ -90,7 +90,7 @@ public enum KubernetesErrors {
     ///   - kind: The resource, as "pods" or "deployments.apps".
     ///   - name: The object's name.
     public static func alreadyExists(kind: Swift.String, name: Swift.String) -> Errata.APIError {
-        .init(unchecked: Self.Entries.alreadyExists, parameters: ["kind": kind, "name": name])
+        .init(unchecked: 6, in: Self.catalog, values: [kind, name])
     }
 
     /// Conflict (`Conflict`: 409, code Conflict).
@@ -104,7 +104,7 @@ public enum KubernetesErrors {
     ///   - name: The object's name.
     ///   - reason: What conflicted (for example a stale resourceVersion).
     public static func conflict(kind: Swift.String, name: Swift.String, reason: Swift.String) -> Errata.APIError {
-        .init(unchecked: Self.Entries.conflict, parameters: ["kind": kind, "name": name, "reason": reason])
+        .init(unchecked: 7, in: Self.catalog, values: [kind, name, reason])
     }
 
     /// Gone (`Gone`: 410, code Gone).
@@ -116,7 +116,7 @@ public enum KubernetesErrors {
     /// - Parameters:
     ///   - detail: What is no longer available.
     public static func gone(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: Self.Entries.gone, parameters: ["detail": detail])
+        .init(unchecked: 8, in: Self.catalog, values: [detail])
     }
 
     /// Expired (`Expired`: 410, code Expired).
@@ -128,7 +128,7 @@ public enum KubernetesErrors {
     /// - Parameters:
     ///   - detail: What expired (a resourceVersion, a continue token).
     public static func expired(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: Self.Entries.expired, parameters: ["detail": detail])
+        .init(unchecked: 9, in: Self.catalog, values: [detail])
     }
 
     /// Request entity too large (`RequestEntityTooLarge`: 413, code RequestEntityTooLarge).
@@ -140,7 +140,7 @@ public enum KubernetesErrors {
     /// - Parameters:
     ///   - detail: How large the request was, and the limit.
     public static func requestEntityTooLarge(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: Self.Entries.requestEntityTooLarge, parameters: ["detail": detail])
+        .init(unchecked: 10, in: Self.catalog, values: [detail])
     }
 
     /// Unsupported media type (`UnsupportedMediaType`: 415, code UnsupportedMediaType).
@@ -152,7 +152,7 @@ public enum KubernetesErrors {
     /// - Parameters:
     ///   - detail: The media type sent, and those supported.
     public static func unsupportedMediaType(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: Self.Entries.unsupportedMediaType, parameters: ["detail": detail])
+        .init(unchecked: 11, in: Self.catalog, values: [detail])
     }
 
     /// Invalid (`Invalid`: 422, code Invalid).
@@ -172,11 +172,7 @@ public enum KubernetesErrors {
         causes: Swift.String,
         fieldErrors: [Errata.FieldError] = []
     ) -> Errata.APIError {
-        .init(
-            unchecked: Self.Entries.invalid,
-            parameters: ["kind": kind, "name": name, "causes": causes],
-            fieldErrors: fieldErrors
-        )
+        .init(unchecked: 12, in: Self.catalog, values: [kind, name, causes], fieldErrors: fieldErrors)
     }
 
     /// Too many requests (`TooManyRequests`: 429, code TooManyRequests).
@@ -188,7 +184,7 @@ public enum KubernetesErrors {
     /// - Parameters:
     ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
     public static func tooManyRequests(retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.tooManyRequests, retryAfter: retryAfter)
+        .init(unchecked: 13, in: Self.catalog, retryAfter: retryAfter)
     }
 
     /// Internal error (`InternalError`: 500, code InternalError).
@@ -200,7 +196,7 @@ public enum KubernetesErrors {
     /// - Parameters:
     ///   - detail: What failed inside the server.
     public static func internalError(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: Self.Entries.internalError, parameters: ["detail": detail])
+        .init(unchecked: 14, in: Self.catalog, values: [detail])
     }
 
     /// Server timeout (`ServerTimeout`: 500, code ServerTimeout).
@@ -218,11 +214,7 @@ public enum KubernetesErrors {
         kind: Swift.String,
         retryAfter: Swift.Duration? = nil
     ) -> Errata.APIError {
-        .init(
-            unchecked: Self.Entries.serverTimeout,
-            parameters: ["operation": operation, "kind": kind],
-            retryAfter: retryAfter
-        )
+        .init(unchecked: 15, in: Self.catalog, values: [operation, kind], retryAfter: retryAfter)
     }
 
     /// Service unavailable (`ServiceUnavailable`: 503, code ServiceUnavailable).
@@ -235,11 +227,7 @@ public enum KubernetesErrors {
     ///   - detail: Why the service is unavailable.
     ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
     public static func serviceUnavailable(detail: Swift.String, retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(
-            unchecked: Self.Entries.serviceUnavailable,
-            parameters: ["detail": detail],
-            retryAfter: retryAfter
-        )
+        .init(unchecked: 16, in: Self.catalog, values: [detail], retryAfter: retryAfter)
     }
 
     /// Timeout (`Timeout`: 504, code Timeout).
@@ -252,7 +240,7 @@ public enum KubernetesErrors {
     ///   - detail: What timed out.
     ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
     public static func timeout(detail: Swift.String, retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.timeout, parameters: ["detail": detail], retryAfter: retryAfter)
+        .init(unchecked: 17, in: Self.catalog, values: [detail], retryAfter: retryAfter)
     }
 
     // MARK: Recognising decoded errors

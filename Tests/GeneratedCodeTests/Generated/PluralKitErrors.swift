@@ -24,7 +24,7 @@ public enum PluralKitErrors {
     /// - Parameters:
     ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
     public static func internalServerError(retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.internalServerError, retryAfter: retryAfter)
+        .init(unchecked: 0, in: Self.catalog, retryAfter: retryAfter)
     }
 
     /// Bad request (`BadRequest`: 400, code 0).
@@ -32,21 +32,21 @@ public enum PluralKitErrors {
     /// Message: Invalid JSON, or invalid request format (check error key in the response body)
     ///
     /// The request body is not valid JSON, or the request is malformed.
-    public static let badRequest = Errata.APIError(unchecked: Self.Entries.badRequest)
+    public static let badRequest = Errata.APIError(unchecked: 1, in: Self.catalog)
 
     /// Unauthorized (`Unauthorized`: 401, code 0).
     ///
     /// Message: Missing or invalid Authorization header
     ///
     /// The Authorization header is missing, or its token is not valid.
-    public static let unauthorized = Errata.APIError(unchecked: Self.Entries.unauthorized)
+    public static let unauthorized = Errata.APIError(unchecked: 2, in: Self.catalog)
 
     /// Access blocked (`Forbidden`: 403, code 0).
     ///
     /// Message: Your access to the API is blocked - please contact us in the support server
     ///
     /// The client's access to the API has been blocked by the PluralKit team.
-    public static let forbidden = Errata.APIError(unchecked: Self.Entries.forbidden)
+    public static let forbidden = Errata.APIError(unchecked: 3, in: Self.catalog)
 
     /// Too many requests (`TooManyRequests`: 429, code 0).
     ///
@@ -57,18 +57,18 @@ public enum PluralKitErrors {
     /// - Parameters:
     ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
     public static func tooManyRequests(retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.tooManyRequests, retryAfter: retryAfter)
+        .init(unchecked: 4, in: Self.catalog, retryAfter: retryAfter)
     }
 
     /// System not found (`SystemNotFound`: 404, code 20001).
     ///
     /// Message: System not found.
-    public static let systemNotFound = Errata.APIError(unchecked: Self.Entries.systemNotFound)
+    public static let systemNotFound = Errata.APIError(unchecked: 5, in: Self.catalog)
 
     /// Member not found (`MemberNotFound`: 404, code 20002).
     ///
     /// Message: Member not found.
-    public static let memberNotFound = Errata.APIError(unchecked: Self.Entries.memberNotFound)
+    public static let memberNotFound = Errata.APIError(unchecked: 6, in: Self.catalog)
 
     /// Member not found (`MemberRefNotFound`: 404, code 20003).
     ///
@@ -77,13 +77,13 @@ public enum PluralKitErrors {
     /// - Parameters:
     ///   - memberRef: The member reference (ID or UUID) the client sent.
     public static func memberRefNotFound(memberRef: Swift.String) -> Errata.APIError {
-        .init(unchecked: Self.Entries.memberRefNotFound, parameters: ["memberRef": memberRef])
+        .init(unchecked: 7, in: Self.catalog, values: [memberRef])
     }
 
     /// Group not found (`GroupNotFound`: 404, code 20004).
     ///
     /// Message: Group not found.
-    public static let groupNotFound = Errata.APIError(unchecked: Self.Entries.groupNotFound)
+    public static let groupNotFound = Errata.APIError(unchecked: 8, in: Self.catalog)
 
     /// Group not found (`GroupRefNotFound`: 404, code 20005).
     ///
@@ -92,68 +92,68 @@ public enum PluralKitErrors {
     /// - Parameters:
     ///   - groupRef: The group reference (ID or UUID) the client sent.
     public static func groupRefNotFound(groupRef: Swift.String) -> Errata.APIError {
-        .init(unchecked: Self.Entries.groupRefNotFound, parameters: ["groupRef": groupRef])
+        .init(unchecked: 9, in: Self.catalog, values: [groupRef])
     }
 
     /// Message not found (`MessageNotFound`: 404, code 20006).
     ///
     /// Message: Message not found.
-    public static let messageNotFound = Errata.APIError(unchecked: Self.Entries.messageNotFound)
+    public static let messageNotFound = Errata.APIError(unchecked: 10, in: Self.catalog)
 
     /// Switch not found (`SwitchNotFound`: 404, code 20007).
     ///
     /// Message: Switch not found.
-    public static let switchNotFound = Errata.APIError(unchecked: Self.Entries.switchNotFound)
+    public static let switchNotFound = Errata.APIError(unchecked: 11, in: Self.catalog)
 
     /// Switch not found (`SwitchNotFoundOrInaccessible`: 404, code 20008).
     ///
     /// Message: Switch not found, switch associated with different system, or unauthorized to view front history.
-    public static let switchNotFoundOrInaccessible = Errata.APIError(unchecked: Self.Entries.switchNotFoundOrInaccessible)
+    public static let switchNotFoundOrInaccessible = Errata.APIError(unchecked: 12, in: Self.catalog)
 
     /// System guild settings not found (`SystemGuildSettingsNotFound`: 404, code 20009).
     ///
     /// Message: No system guild settings found for target guild.
-    public static let systemGuildSettingsNotFound = Errata.APIError(unchecked: Self.Entries.systemGuildSettingsNotFound)
+    public static let systemGuildSettingsNotFound = Errata.APIError(unchecked: 13, in: Self.catalog)
 
     /// Member guild settings not found (`MemberGuildSettingsNotFound`: 404, code 20010).
     ///
     /// Message: No member guild settings found for target guild.
-    public static let memberGuildSettingsNotFound = Errata.APIError(unchecked: Self.Entries.memberGuildSettingsNotFound)
+    public static let memberGuildSettingsNotFound = Errata.APIError(unchecked: 14, in: Self.catalog)
 
     /// Member list not visible (`MemberListForbidden`: 403, code 30001).
     ///
     /// Message: Unauthorized to view member list
-    public static let memberListForbidden = Errata.APIError(unchecked: Self.Entries.memberListForbidden)
+    public static let memberListForbidden = Errata.APIError(unchecked: 15, in: Self.catalog)
 
     /// Group list not visible (`GroupListForbidden`: 403, code 30002).
     ///
     /// Message: Unauthorized to view group list
-    public static let groupListForbidden = Errata.APIError(unchecked: Self.Entries.groupListForbidden)
+    public static let groupListForbidden = Errata.APIError(unchecked: 16, in: Self.catalog)
 
     /// Group member list not visible (`GroupMemberListForbidden`: 403, code 30003).
     ///
     /// Message: Unauthorized to view group member list
-    public static let groupMemberListForbidden = Errata.APIError(unchecked: Self.Entries.groupMemberListForbidden)
+    public static let groupMemberListForbidden = Errata.APIError(unchecked: 17, in: Self.catalog)
 
     /// Current fronters not visible (`CurrentFrontersForbidden`: 403, code 30004).
     ///
     /// Message: Unauthorized to view current fronters.
-    public static let currentFrontersForbidden = Errata.APIError(unchecked: Self.Entries.currentFrontersForbidden)
+    public static let currentFrontersForbidden = Errata.APIError(unchecked: 18, in: Self.catalog)
 
     /// Front history not visible (`FrontHistoryForbidden`: 403, code 30005).
     ///
     /// Message: Unauthorized to view front history.
-    public static let frontHistoryForbidden = Errata.APIError(unchecked: Self.Entries.frontHistoryForbidden)
+    public static let frontHistoryForbidden = Errata.APIError(unchecked: 19, in: Self.catalog)
 
     /// Member not in your system (`MemberNotInSystem`: 403, code 30006).
     ///
     /// Message: Target member is not part of your system.
-    public static let memberNotInSystem = Errata.APIError(unchecked: Self.Entries.memberNotInSystem)
+    public static let memberNotInSystem = Errata.APIError(unchecked: 20, in: Self.catalog)
 
     /// Group not in your system (`GroupNotInSystem`: 403, code 30007).
     ///
     /// Message: Target group is not part of your system.
-    public static let groupNotInSystem = Errata.APIError(unchecked: Self.Entries.groupNotInSystem)
+    public static let groupNotInSystem = Errata.APIError(unchecked: 21, in: Self.catalog)
 
     /// Member not in your system (`MemberRefNotInSystem`: 403, code 30008).
     ///
@@ -162,7 +162,7 @@ public enum PluralKitErrors {
     /// - Parameters:
     ///   - memberRef: The member reference (ID or UUID) the client sent.
     public static func memberRefNotInSystem(memberRef: Swift.String) -> Errata.APIError {
-        .init(unchecked: Self.Entries.memberRefNotInSystem, parameters: ["memberRef": memberRef])
+        .init(unchecked: 22, in: Self.catalog, values: [memberRef])
     }
 
     /// Group not in your system (`GroupRefNotInSystem`: 403, code 30009).
@@ -172,7 +172,7 @@ public enum PluralKitErrors {
     /// - Parameters:
     ///   - groupRef: The group reference (ID or UUID) the client sent.
     public static func groupRefNotInSystem(groupRef: Swift.String) -> Errata.APIError {
-        .init(unchecked: Self.Entries.groupRefNotInSystem, parameters: ["groupRef": groupRef])
+        .init(unchecked: 23, in: Self.catalog, values: [groupRef])
     }
 
     /// Invalid JSON model (`InvalidJSONModel`: 400, code 40001).
@@ -184,33 +184,33 @@ public enum PluralKitErrors {
     /// - Parameters:
     ///   - fieldErrors: The request's fields that are wrong, and why.
     public static func invalidJSONModel(fieldErrors: [Errata.FieldError] = []) -> Errata.APIError {
-        .init(unchecked: Self.Entries.invalidJSONModel, fieldErrors: fieldErrors)
+        .init(unchecked: 24, in: Self.catalog, fieldErrors: fieldErrors)
     }
 
     /// Missing autoproxy member (`MissingAutoproxyMember`: 400, code 40002).
     ///
     /// Message: Missing autoproxy member for member-mode autoproxy.
-    public static let missingAutoproxyMember = Errata.APIError(unchecked: Self.Entries.missingAutoproxyMember)
+    public static let missingAutoproxyMember = Errata.APIError(unchecked: 25, in: Self.catalog)
 
     /// Duplicate members (`DuplicateMembers`: 400, code 40003).
     ///
     /// Message: Duplicate members in member list.
-    public static let duplicateMembers = Errata.APIError(unchecked: Self.Entries.duplicateMembers)
+    public static let duplicateMembers = Errata.APIError(unchecked: 26, in: Self.catalog)
 
     /// Same members as current fronters (`IdenticalFronterList`: 400, code 40004).
     ///
     /// Message: Member list identical to current fronter list.
-    public static let identicalFronterList = Errata.APIError(unchecked: Self.Entries.identicalFronterList)
+    public static let identicalFronterList = Errata.APIError(unchecked: 27, in: Self.catalog)
 
     /// Switch timestamp already used (`DuplicateSwitchTimestamp`: 400, code 40005).
     ///
     /// Message: Switch with provided timestamp already exists.
-    public static let duplicateSwitchTimestamp = Errata.APIError(unchecked: Self.Entries.duplicateSwitchTimestamp)
+    public static let duplicateSwitchTimestamp = Errata.APIError(unchecked: 28, in: Self.catalog)
 
     /// Invalid switch ID (`InvalidSwitchID`: 400, code 40006).
     ///
     /// Message: Invalid switch ID.
-    public static let invalidSwitchID = Errata.APIError(unchecked: Self.Entries.invalidSwitchID)
+    public static let invalidSwitchID = Errata.APIError(unchecked: 29, in: Self.catalog)
 
     // MARK: Recognising decoded errors
 

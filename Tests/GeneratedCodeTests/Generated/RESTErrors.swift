@@ -24,7 +24,7 @@ public enum RESTErrors {
     /// - Parameters:
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func unknown(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.unknown, details: details)
+        .init(unchecked: 0, in: Self.catalog, details: details)
     }
 
     /// Method not allowed (`NotAllowed`: 405, code 1).
@@ -37,11 +37,7 @@ public enum RESTErrors {
     ///   - allowedMethods: The methods the resource supports, comma-separated (e.g. GET, POST).
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func notAllowed(allowedMethods: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(
-            unchecked: Self.Entries.notAllowed,
-            parameters: ["allowedMethods": allowedMethods],
-            details: details
-        )
+        .init(unchecked: 1, in: Self.catalog, values: [allowedMethods], details: details)
     }
 
     /// Method not implemented (`NotRealized`: 501, code 2).
@@ -53,7 +49,7 @@ public enum RESTErrors {
     /// - Parameters:
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func notRealized(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.notRealized, details: details)
+        .init(unchecked: 2, in: Self.catalog, details: details)
     }
 
     /// Invalid request structure (`InvalidStructure`: 400, code 3).
@@ -65,7 +61,7 @@ public enum RESTErrors {
     /// - Parameters:
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func invalidStructure(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.invalidStructure, details: details)
+        .init(unchecked: 3, in: Self.catalog, details: details)
     }
 
     /// Invalid parameter value (`InvalidValue`: 400, code 4).
@@ -77,7 +73,7 @@ public enum RESTErrors {
     /// - Parameters:
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func invalidValue(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.invalidValue, details: details)
+        .init(unchecked: 4, in: Self.catalog, details: details)
     }
 
     /// Invalid parameter type (`InvalidType`: 400, code 5).
@@ -89,7 +85,7 @@ public enum RESTErrors {
     /// - Parameters:
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func invalidType(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.invalidType, details: details)
+        .init(unchecked: 5, in: Self.catalog, details: details)
     }
 
     /// Access token missing (`AuthNotProvided`: 401, code 6).
@@ -101,7 +97,7 @@ public enum RESTErrors {
     /// - Parameters:
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func authNotProvided(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.authNotProvided, details: details)
+        .init(unchecked: 6, in: Self.catalog, details: details)
     }
 
     /// Access token invalid (`AuthInvalid`: 401, code 7).
@@ -113,7 +109,7 @@ public enum RESTErrors {
     /// - Parameters:
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func authInvalid(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.authInvalid, details: details)
+        .init(unchecked: 7, in: Self.catalog, details: details)
     }
 
     /// Access token expired (`AuthExpired`: 401, code 8).
@@ -125,7 +121,7 @@ public enum RESTErrors {
     /// - Parameters:
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func authExpired(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.authExpired, details: details)
+        .init(unchecked: 8, in: Self.catalog, details: details)
     }
 
     /// Access denied (`AuthForbidden`: 403, code 9).
@@ -137,7 +133,7 @@ public enum RESTErrors {
     /// - Parameters:
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func authForbidden(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.authForbidden, details: details)
+        .init(unchecked: 9, in: Self.catalog, details: details)
     }
 
     /// Resource not found (`NotExist`: 404, code 10).
@@ -149,7 +145,7 @@ public enum RESTErrors {
     /// - Parameters:
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func notExist(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.notExist, details: details)
+        .init(unchecked: 10, in: Self.catalog, details: details)
     }
 
     /// External service error (`ExternalService`: 502, code 11).
@@ -161,7 +157,7 @@ public enum RESTErrors {
     /// - Parameters:
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func externalService(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.externalService, details: details)
+        .init(unchecked: 11, in: Self.catalog, details: details)
     }
 
     /// Database error (`Database`: 500, code 12).
@@ -173,7 +169,7 @@ public enum RESTErrors {
     /// - Parameters:
     ///   - details: Free-form JSON for the envelope's `details` member.
     public static func database(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: Self.Entries.database, details: details)
+        .init(unchecked: 12, in: Self.catalog, details: details)
     }
 
     // MARK: Recognising decoded errors

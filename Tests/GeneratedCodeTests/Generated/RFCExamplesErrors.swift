@@ -35,8 +35,9 @@ public enum RFCExamplesErrors {
         details: Errata.JSONValue? = nil
     ) -> Errata.APIError {
         .init(
-            unchecked: Self.Entries.outOfCredit,
-            parameters: ["problemType": problemType, "balance": Swift.String(balance), "cost": Swift.String(cost)],
+            unchecked: 0,
+            in: Self.catalog,
+            values: [problemType, Swift.String(balance), Swift.String(cost)],
             instance: instance,
             details: details
         )
@@ -58,8 +59,9 @@ public enum RFCExamplesErrors {
         details: Errata.JSONValue? = nil
     ) -> Errata.APIError {
         .init(
-            unchecked: Self.Entries.validationError,
-            parameters: ["problemType": problemType],
+            unchecked: 1,
+            in: Self.catalog,
+            values: [problemType],
             fieldErrors: fieldErrors,
             instance: instance,
             details: details

@@ -30,11 +30,7 @@ public enum StripeErrors {
         type: Swift.String,
         retryAfter: Swift.Duration? = nil
     ) -> Errata.APIError {
-        .init(
-            unchecked: Self.Entries.apiError,
-            parameters: ["detail": detail, "type": type],
-            retryAfter: retryAfter
-        )
+        .init(unchecked: 0, in: Self.catalog, values: [detail, type], retryAfter: retryAfter)
     }
 
     /// Card declined (`CardDeclined`: 402, code card_declined).
@@ -54,10 +50,7 @@ public enum StripeErrors {
         docURL: Swift.String,
         type: Swift.String
     ) -> Errata.APIError {
-        .init(
-            unchecked: Self.Entries.cardDeclined,
-            parameters: ["detail": detail, "declineCode": declineCode, "docURL": docURL, "type": type]
-        )
+        .init(unchecked: 1, in: Self.catalog, values: [detail, declineCode, docURL, type])
     }
 
     /// Expired card (`ExpiredCard`: 402, code expired_card).
@@ -71,10 +64,7 @@ public enum StripeErrors {
     ///   - docURL: https://stripe.com/docs/error-codes/expired-card
     ///   - type: Always card_error.
     public static func expiredCard(param: Swift.String, docURL: Swift.String, type: Swift.String) -> Errata.APIError {
-        .init(
-            unchecked: Self.Entries.expiredCard,
-            parameters: ["param": param, "docURL": docURL, "type": type]
-        )
+        .init(unchecked: 2, in: Self.catalog, values: [param, docURL, type])
     }
 
     /// Incorrect CVC (`IncorrectCVC`: 402, code incorrect_cvc).
@@ -88,10 +78,7 @@ public enum StripeErrors {
     ///   - docURL: https://stripe.com/docs/error-codes/incorrect-cvc
     ///   - type: Always card_error.
     public static func incorrectCVC(param: Swift.String, docURL: Swift.String, type: Swift.String) -> Errata.APIError {
-        .init(
-            unchecked: Self.Entries.incorrectCVC,
-            parameters: ["param": param, "docURL": docURL, "type": type]
-        )
+        .init(unchecked: 3, in: Self.catalog, values: [param, docURL, type])
     }
 
     /// Resource missing (`ResourceMissing`: 404, code resource_missing).
@@ -115,17 +102,7 @@ public enum StripeErrors {
         requestLogURL: Swift.String,
         type: Swift.String
     ) -> Errata.APIError {
-        .init(
-            unchecked: Self.Entries.resourceMissing,
-            parameters: [
-                "resource": resource,
-                "id": id,
-                "param": param,
-                "docURL": docURL,
-                "requestLogURL": requestLogURL,
-                "type": type,
-            ]
-        )
+        .init(unchecked: 4, in: Self.catalog, values: [resource, id, param, docURL, requestLogURL, type])
     }
 
     /// Parameter missing (`ParameterMissing`: 400, code parameter_missing).
@@ -139,10 +116,7 @@ public enum StripeErrors {
     ///   - docURL: https://stripe.com/docs/error-codes/parameter-missing
     ///   - type: Always invalid_request_error.
     public static func parameterMissing(param: Swift.String, docURL: Swift.String, type: Swift.String) -> Errata.APIError {
-        .init(
-            unchecked: Self.Entries.parameterMissing,
-            parameters: ["param": param, "docURL": docURL, "type": type]
-        )
+        .init(unchecked: 5, in: Self.catalog, values: [param, docURL, type])
     }
 
     /// Invalid API key (`InvalidAPIKey`: 401).
@@ -155,7 +129,7 @@ public enum StripeErrors {
     ///   - maskedKey: The key sent, mostly masked (sk_test_****1234).
     ///   - type: Always invalid_request_error.
     public static func invalidAPIKey(maskedKey: Swift.String, type: Swift.String) -> Errata.APIError {
-        .init(unchecked: Self.Entries.invalidAPIKey, parameters: ["maskedKey": maskedKey, "type": type])
+        .init(unchecked: 6, in: Self.catalog, values: [maskedKey, type])
     }
 
     /// Idempotency key in use (`IdempotencyKeyInUse`: 409, code idempotency_key_in_use).
@@ -173,10 +147,7 @@ public enum StripeErrors {
         docURL: Swift.String,
         type: Swift.String
     ) -> Errata.APIError {
-        .init(
-            unchecked: Self.Entries.idempotencyKeyInUse,
-            parameters: ["detail": detail, "docURL": docURL, "type": type]
-        )
+        .init(unchecked: 7, in: Self.catalog, values: [detail, docURL, type])
     }
 
     /// Rate limit (`RateLimit`: 429, code rate_limit).
@@ -196,11 +167,7 @@ public enum StripeErrors {
         type: Swift.String,
         retryAfter: Swift.Duration? = nil
     ) -> Errata.APIError {
-        .init(
-            unchecked: Self.Entries.rateLimit,
-            parameters: ["detail": detail, "docURL": docURL, "type": type],
-            retryAfter: retryAfter
-        )
+        .init(unchecked: 8, in: Self.catalog, values: [detail, docURL, type], retryAfter: retryAfter)
     }
 
     /// Lock timeout (`LockTimeout`: 429, code lock_timeout).
@@ -220,11 +187,7 @@ public enum StripeErrors {
         type: Swift.String,
         retryAfter: Swift.Duration? = nil
     ) -> Errata.APIError {
-        .init(
-            unchecked: Self.Entries.lockTimeout,
-            parameters: ["detail": detail, "docURL": docURL, "type": type],
-            retryAfter: retryAfter
-        )
+        .init(unchecked: 9, in: Self.catalog, values: [detail, docURL, type], retryAfter: retryAfter)
     }
 
     // MARK: Recognising decoded errors
