@@ -1,6 +1,7 @@
 import Errata
-import HTTPTypes
 import ErrataHummingbird
+import ErrataResponder
+import HTTPTypes
 import Hummingbird
 import NIOCore
 
@@ -8,7 +9,12 @@ extension ErrataServer {
     /// Query items that steer the mock rather than fill parameters.
     static let controlItems: Set<String> = ["retryAfter", "delay", "codes", "requestID", "instance"]
 
-    func mock(_ request: Request, _ context: BasicRequestContext, catalog id: String, choice: String?) async throws
+    func mock(
+        _ request: Request,
+        _ context: BasicRequestContext,
+        catalog id: String,
+        choice: String?
+    ) async throws
         -> Response
     {
         let catalog = try catalog(id)
@@ -50,7 +56,10 @@ extension ErrataServer {
         }
         if let text = query.get("delay") {
             guard let delay = Int(text), delay >= 0 else {
-                throw ServeErrors.error("InvalidQuery", ["problem": "delay=\(text) is not a whole number of milliseconds"])
+                throw ServeErrors.error(
+                    "InvalidQuery",
+                    ["problem": "delay=\(text) is not a whole number of milliseconds"]
+                )
             }
             guard delay <= Self.maximumDelay else {
                 throw ServeErrors.error(
@@ -114,7 +123,9 @@ extension ErrataServer {
             let parts = preference.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
             guard parts.count == 2, parts[0].trimmingCharacters(in: " ") == name else { continue }
             var value = parts[1].trimmingCharacters(in: " ")
-            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 {
+                value = String(value.dropFirst().dropLast())
+            }
             return value
         }
         return nil
