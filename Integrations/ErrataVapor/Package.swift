@@ -42,6 +42,17 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The server Benchmarks/load-vapor.sh measures (built in release by the script).
+        .executableTarget(
+            name: "ErrataVaporLoadServer",
+            dependencies: [
+                "ErrataVapor",
+                .product(name: "ErrataTools", package: "errata"),
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ErrataVaporTests",
             dependencies: [
