@@ -20,6 +20,11 @@ let package = Package(
         .library(name: "ErrataResponder", targets: ["ErrataResponder"]),
         .library(name: "ErrataHummingbird", targets: ["ErrataHummingbird"]),
         .library(name: "ErrataServer", targets: ["ErrataServer"]),
+        // Clients, split by HTTP library so that a URLSession-only app does not build AsyncHTTPClient (and its
+        // SwiftNIO SSL and HTTP/2) or the OpenAPI runtime.
+        .library(name: "ErrataClient", targets: ["ErrataClient"]),
+        .library(name: "ErrataAsyncHTTPClient", targets: ["ErrataAsyncHTTPClient"]),
+        .library(name: "ErrataOpenAPI", targets: ["ErrataOpenAPI"]),
         .executable(name: "errata", targets: ["errata"]),
         .plugin(name: "ErrataPlugin", targets: ["ErrataPlugin"]),
     ],
@@ -39,6 +44,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         // ByteBuffer, for response bodies.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        // The IETF RateLimit and RateLimit-Policy headers are structured fields (RFC 9651).
+        .package(url: "https://github.com/apple/swift-http-structured-headers.git", from: "1.7.0"),
+        // ErrataAsyncHTTPClient: typed errors and catalog retries for AsyncHTTPClient.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // ErrataOpenAPI: a ClientMiddleware for swift-openapi-generator clients.
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        // Tests only: the transport the generated OpenAPI client in ErrataClientTests sends with.
+        .package(url: "https://github.com/swift-server/swift-openapi-async-http-client.git", from: "1.5.0"),
+        // `swift package generate-documentation`: the DocC catalogs (`Docs.docc`) of the public modules, built in CI.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin.git", from: "1.5.0"),
     ],
     targets: [
         // Core
@@ -59,6 +74,37 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ErrataClient",
+            dependencies: [
+                "Errata",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "RawStructuredFieldValues", package: "swift-http-structured-headers"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ErrataAsyncHTTPClient",
+            dependencies: [
+                "Errata",
+                "ErrataClient",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ErrataOpenAPI",
+            dependencies: [
+                "Errata",
+                "ErrataClient",
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -111,6 +157,9 @@ let package = Package(
             resources: [
                 .copy("blazeauth.errata.yaml"), .copy("pluralkit.errata.yaml"),
                 .copy("rest-error-codes.errata.yaml"), .copy("batchdata.errata.yaml"),
+                // Real public APIs' error contracts.
+                .copy("github.errata.yaml"), .copy("stripe.errata.yaml"), .copy("kubernetes.errata.yaml"),
+                .copy("google-apis.errata.yaml"), .copy("discord.errata.yaml"), .copy("rfc9457.errata.yaml"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -127,11 +176,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // Turns the one `*.errata.yaml` in a target into Swift types, with `errata generate swift`.
+        // What ErrataPlugin runs: the Swift generator without the server stack, so that a client-only target using
+        // the plugin builds no Hummingbird, NIO or WebSocket code.
+        .executableTarget(
+            name: "errata-generate",
+            dependencies: [
+                "ErrataTools",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Turns the one `*.errata.yaml` in a target into Swift types, with `errata-generate` (`errata generate swift`).
         .plugin(
             name: "ErrataPlugin",
             capability: .buildTool(),
-            dependencies: ["errata"]
+            dependencies: ["errata-generate"]
         ),
 
         // Tests
@@ -149,6 +208,18 @@ let package = Package(
             ],
             // Golden files, read through #filePath; RECORD_SNAPSHOTS=1 writes them again.
             exclude: ["__Snapshots__"],
+            swiftSettings: swiftSettings
+        ),
+        // The runtime's ErrorRenderer and ErrorDecoder, against catalogs loaded from YAML (so ErrataTools) and the
+        // bundled ones.
+        .testTarget(
+            name: "ErrorRendererDecoderTests",
+            dependencies: [
+                "Errata",
+                "ErrataTools",
+                "ErrataCatalogs",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -184,6 +255,30 @@ let package = Package(
                 .product(name: "NIOWebSocket", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ErrataClientTests",
+            dependencies: [
+                "ErrataClient",
+                "ErrataAsyncHTTPClient",
+                "ErrataOpenAPI",
+                // A live `errata serve` on loopback, with its faults, is what the clients are tested against.
+                "ErrataServer",
+                "ErrataTools",
+                "ErrataCatalogs",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIAsyncHTTPClient", package: "swift-openapi-async-http-client"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            // The generated OpenAPI client's source document, kept beside the code it was generated from.
+            exclude: ["Generated/openapi.yaml", "Generated/openapi-generator-config.yaml"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The example catalogs that ship with Errata, one per seed API, bundled as resources so the `errata` command
+/// The example catalogs that ship with Errata, one per seed API and one per real public API (GitHub, Stripe,
+/// Kubernetes, Google APIs, Discord, RFC 9457's examples), bundled as resources so the `errata` command
 /// finds them from any working directory.
 public enum BundledCatalogs {
     /// The catalog files' names, in the order `errata serve` lists them.
@@ -9,6 +10,12 @@ public enum BundledCatalogs {
         "rest-error-codes.errata.yaml",
         "batchdata.errata.yaml",
         "blazeauth.errata.yaml",
+        "github.errata.yaml",
+        "stripe.errata.yaml",
+        "kubernetes.errata.yaml",
+        "google-apis.errata.yaml",
+        "discord.errata.yaml",
+        "rfc9457.errata.yaml",
     ]
 
     /// The paths of the bundled catalog files.

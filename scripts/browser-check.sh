@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Checks `errata serve`'s pages in a real browser: builds `errata`, starts `errata serve` on a free port, and runs
 # scripts/browser_check.py against it in headless Chromium (Selenium). The checks: the index lists every bundled
-# catalog, the pluralkit reference page has a row for every code, the search box filters the rows, `#20003` scrolls
-# its row into view, and a screenshot lands in test-output/browser/pluralkit.png.
+# catalog; then for the pluralkit page and the google-apis page (a real API's catalog, with string codes): a row for
+# every code, the search box filters the rows, `#20003` (`#NOT_FOUND`) scrolls its row into view, and a screenshot
+# lands in test-output/browser/CATALOG.png.
 #
 # Installs what is missing: Debian's chromium and chromium-driver (apt-get), and selenium (pip). Selenium is given
 # Debian's chromedriver and chromium by path and run offline, so it never downloads a driver or a browser.

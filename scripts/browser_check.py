@@ -24,10 +24,19 @@ from selenium.webdriver.support.ui import WebDriverWait
 # How long one wait for the page may take, in seconds; the whole run is capped by browser-check.sh.
 WAIT = 15
 
-# The catalog and entry the page checks use: PluralKit's MemberRefNotFound, code 20003.
-CATALOG = "pluralkit"
-CODE = "20003"
-NAME = "MemberRefNotFound"
+
+class Target:
+    """A catalog page to check, and the entry its search and anchor checks use."""
+
+    def __init__(self, catalog, code, name):
+        self.catalog = catalog
+        self.code = code
+        self.name = name
+
+
+# PluralKit's MemberRefNotFound (an integer code, 20003), and Google APIs' NotFound (a string code, NOT_FOUND), one
+# of the real public APIs' catalogs.
+TARGETS = [Target("pluralkit", "20003", "MemberRefNotFound"), Target("google-apis", "NOT_FOUND", "NotFound")]
 
 
 class CheckFailed(Exception):
@@ -80,7 +89,7 @@ def bundled_catalog_ids(folder):
     return ids
 
 
-def check_index(driver, base, ids):
+def check_index(driver, base, ids, target):
     check = "index lists every bundled catalog"
     load(driver, base + "/", check)
     missing = []
@@ -91,15 +100,15 @@ def check_index(driver, base, ids):
     if missing:
         raise CheckFailed(check, f"no visible link to {', '.join('/' + m for m in missing)} on {base}/")
     # The link leads to the catalog's page.
-    driver.find_element(By.CSS_SELECTOR, f'#catalogs a[href="/{CATALOG}"]').click()
+    driver.find_element(By.CSS_SELECTOR, f'#catalogs a[href="/{target.catalog}"]').click()
     WebDriverWait(driver, WAIT).until(lambda d: d.execute_script("return document.readyState") == "complete")
-    if not driver.current_url.endswith("/" + CATALOG) or not driver.find_elements(By.ID, "codes"):
-        raise CheckFailed(check, f"the /{CATALOG} link led to {driver.current_url}, which has no #codes section")
+    if not driver.current_url.endswith("/" + target.catalog) or not driver.find_elements(By.ID, "codes"):
+        raise CheckFailed(check, f"the /{target.catalog} link led to {driver.current_url}, which has no #codes section")
     print(f"ok  {check}: {', '.join(ids)}")
 
 
-def catalog_entries(base):
-    url = f"{base}/{CATALOG}.errata.json"
+def catalog_entries(base, target):
+    url = f"{base}/{target.catalog}.errata.json"
     try:
         with urllib.request.urlopen(url, timeout=WAIT) as response:
             catalog = json.load(response)
@@ -115,9 +124,9 @@ def entry_rows(driver):
     return driver.find_elements(By.CSS_SELECTOR, "#codes tr[data-search]")
 
 
-def check_codes(driver, base, entries):
-    check = f"/{CATALOG} shows every code as a row"
-    load(driver, f"{base}/{CATALOG}", check)
+def check_codes(driver, base, entries, target):
+    check = f"/{target.catalog} shows every code as a row"
+    load(driver, f"{base}/{target.catalog}", check)
     rows = {row.get_attribute("id"): row for row in entry_rows(driver)}
     problems = []
     for entry in entries:
@@ -141,24 +150,24 @@ def check_codes(driver, base, entries):
     print(f"ok  {check}: {len(entries)} rows")
 
 
-def check_search(driver, base, entries):
-    check = f"typing {CODE} in the search box leaves only its row"
-    load(driver, f"{base}/{CATALOG}", check)
+def check_search(driver, base, entries, target):
+    check = f"typing {target.code} in the search box leaves only its row"
+    load(driver, f"{base}/{target.catalog}", check)
     boxes = driver.find_elements(By.ID, "search")
     if not boxes or not boxes[0].is_displayed():
         raise CheckFailed(check, "no visible search box (#search)")
     box = boxes[0]
     box.click()
-    box.send_keys(CODE)
+    box.send_keys(target.code)
 
     def visible_rows(d):
         return [row.get_attribute("id") for row in entry_rows(d) if row.is_displayed()]
 
     try:
-        WebDriverWait(driver, WAIT).until(lambda d: visible_rows(d) == [NAME])
+        WebDriverWait(driver, WAIT).until(lambda d: visible_rows(d) == [target.name])
     except TimeoutException:
         shown = visible_rows(driver)
-        raise CheckFailed(check, f"expected only #{NAME} visible, {len(shown)} rows are: {', '.join(shown[:10])}")
+        raise CheckFailed(check, f"expected only #{target.name} visible, {len(shown)} rows are: {', '.join(shown[:10])}")
     if driver.find_element(By.ID, "no-matches").is_displayed():
         raise CheckFailed(check, "'Nothing matches' is shown although a row matches")
 
@@ -172,12 +181,12 @@ def check_search(driver, base, entries):
     print(f"ok  {check}")
 
 
-def check_anchor(driver, base):
-    check = f"/{CATALOG}#{CODE} scrolls its row into view"
+def check_anchor(driver, base, target):
+    check = f"/{target.catalog}#{target.code} scrolls its row into view"
     # A small window, so the row starts well below the fold and the page must scroll to it.
     driver.set_window_size(800, 500)
     try:
-        load(driver, f"{base}/{CATALOG}#{CODE}", check)
+        load(driver, f"{base}/{target.catalog}#{target.code}", check)
         geometry = None
         for _ in range(2):
             # The fragment scroll may land after `load`; give it a frame.
@@ -195,7 +204,7 @@ def check_anchor(driver, base):
                     onTop: hit !== null && row.contains(hit), hit: hit ? hit.tagName + "." + hit.className : null
                 };
                 """,
-                CODE,
+                target.code,
             )
             if geometry and geometry["top"] >= 0 and geometry["onTop"]:
                 break
@@ -203,9 +212,9 @@ def check_anchor(driver, base):
     finally:
         driver.set_window_size(1280, 1000)
     if geometry is None:
-        raise CheckFailed(check, f"no element with id {CODE!r} on the page")
-    if geometry["row"] != NAME:
-        raise CheckFailed(check, f"#{CODE} is in row #{geometry['row']}, expected #{NAME}")
+        raise CheckFailed(check, f"no element with id {target.code!r} on the page")
+    if geometry["row"] != target.name:
+        raise CheckFailed(check, f"#{target.code} is in row #{geometry['row']}, expected #{target.name}")
     if geometry["scrollY"] <= 0:
         raise CheckFailed(check, "the page did not scroll (scrollY is 0)")
     if not (0 <= geometry["top"] and geometry["bottom"] <= geometry["innerHeight"]):
@@ -218,12 +227,12 @@ def check_anchor(driver, base):
     print(f"ok  {check}: row at {geometry['top']:.0f}–{geometry['bottom']:.0f}px of {geometry['innerHeight']}px")
 
 
-def save_screenshot(driver, base, output):
+def save_screenshot(driver, base, output, target):
     check = "screenshot"
-    load(driver, f"{base}/{CATALOG}", check)
+    load(driver, f"{base}/{target.catalog}", check)
     folder = Path(output)
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{CATALOG}.png"
+    path = folder / f"{target.catalog}.png"
     if not driver.save_screenshot(str(path)) or path.stat().st_size == 0:
         raise CheckFailed(check, f"could not write {path}")
     print(f"ok  {check}: {path}")
@@ -234,7 +243,7 @@ def main():
     base = arguments.base_url.rstrip("/")
     try:
         ids = bundled_catalog_ids(arguments.catalogs)
-        entries = catalog_entries(base)
+        entries = {target.catalog: catalog_entries(base, target) for target in TARGETS}
     except CheckFailed as failure:
         print(f"browser check: {failure}", file=sys.stderr)
         return 1
@@ -244,11 +253,12 @@ def main():
         print(f"browser check: FAILED [start chromium]: {error.msg}", file=sys.stderr)
         return 1
     try:
-        check_index(driver, base, ids)
-        check_codes(driver, base, entries)
-        check_search(driver, base, entries)
-        check_anchor(driver, base)
-        save_screenshot(driver, base, arguments.output)
+        for target in TARGETS:
+            check_index(driver, base, ids, target)
+            check_codes(driver, base, entries[target.catalog], target)
+            check_search(driver, base, entries[target.catalog], target)
+            check_anchor(driver, base, target)
+            save_screenshot(driver, base, arguments.output, target)
     except CheckFailed as failure:
         print(f"browser check: {failure}", file=sys.stderr)
         return 1

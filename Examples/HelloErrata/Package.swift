@@ -63,19 +63,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // Client: no server framework, only the runtime's decoder and Foundation's URLSession.
+        // Client: no server framework, only ErrataClient (the runtime's decoder, retries) and Foundation's
+        // URLSession; not ErrataAsyncHTTPClient, so the client builds no AsyncHTTPClient.
         .target(
             name: "HelloClient",
             dependencies: [
                 "HelloAPI",
                 .product(name: "Errata", package: "errata"),
+                .product(name: "ErrataClient", package: "errata"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "hello-client",
-            dependencies: ["HelloClient"],
+            dependencies: ["HelloClient", .product(name: "ErrataClient", package: "errata")],
             swiftSettings: swiftSettings
         ),
 
@@ -96,6 +98,7 @@ let package = Package(
                 "HelloClient",
                 "HelloServer",
                 .product(name: "Errata", package: "errata"),
+                .product(name: "ErrataClient", package: "errata"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

@@ -2,11 +2,12 @@ import Foundation
 import PackagePlugin
 
 /// Generates typed Swift for the one catalog file in a target (`NAME.errata.yaml`, `.errata.yml` or `.errata.json`)
-/// with `errata generate swift`, into one file in the plugin's work directory.
+/// with `errata-generate` (what `errata generate swift` does), into one file in the plugin's work directory.
 ///
-/// Thin on purpose: everything about the catalog — loading, diagnostics, naming — is the `errata` tool's job. The
+/// Thin on purpose: everything about the catalog — loading, diagnostics, naming — is the generator's job. The
 /// plugin finds the file, runs the tool, and says exactly what to add or remove when the target has no catalog or
-/// more than one.
+/// more than one. The generator is a small executable of its own, not `errata`: `errata` links the server stack for
+/// `errata serve`, which a client-only target that uses the plugin would otherwise have to build.
 @main struct ErrataPlugin: BuildToolPlugin {
     /// The catalog file suffixes the tool reads.
     static let catalogSuffixes = [".errata.yaml", ".errata.yml", ".errata.json"]
@@ -32,9 +33,9 @@ import PackagePlugin
         return [
             .buildCommand(
                 displayName: "Generating Swift for \(catalog.lastPathComponent) (Errata)",
-                executable: try context.tool(named: "errata").url,
+                executable: try context.tool(named: "errata-generate").url,
                 arguments: [
-                    "generate", "swift", catalog.path(percentEncoded: false),
+                    catalog.path(percentEncoded: false),
                     "--output", output.path(percentEncoded: false),
                 ],
                 inputFiles: [catalog],

@@ -7,16 +7,27 @@ import NIOCore
 
 extension ErrataServer {
     /// Query items that steer the mock rather than fill parameters.
-    static let controlItems: Set<String> = ["retryAfter", "delay", "codes", "requestID", "instance"]
+    static let controlItems = Set(["retryAfter", "delay", "codes", "requestID", "instance"]).union(faultItems)
 
     func mock(
         _ request: Request,
-        _ context: BasicRequestContext,
+        _ context: ServeRequestContext,
         catalog id: String,
         choice: String?
     ) async throws
         -> Response
     {
+        let faults = try mockFaults(request)
+        let response = try await mockAnswer(request, context, catalog: id, choice: choice)
+        return faults.isEmpty ? response : try await deliver(response, faults, context: context)
+    }
+
+    private func mockAnswer(
+        _ request: Request,
+        _ context: ServeRequestContext,
+        catalog id: String,
+        choice: String?
+    ) async throws -> Response {
         let catalog = try catalog(id)
         if choice == "ws" {
             // The WebSocket endpoint, asked without an upgrade: say what it needs, or why this catalog has none.
@@ -39,21 +50,11 @@ extension ErrataServer {
         if choice == "random" {
             choice = try pickRandom(query.get("codes"), in: catalog)
         }
+        if choice == "flaky" {
+            return try await flaky(request, context, catalog: catalog)
+        }
         let entry = try resolve(choice, in: catalog)
-        var parameters: [String: String] = [:]
-        for (key, value) in query where !Self.controlItems.contains(String(key)) {
-            parameters[String(key)] = String(value)
-        }
-        for name in entry.parameterNames where parameters[name] == nil {
-            throw ServeErrors.error("MissingParameter", ["entry": entry.name, "parameter": name])
-        }
-        var retryAfter: Duration?
-        if let text = query.get("retryAfter") {
-            guard let seconds = Double(text), seconds >= 0, seconds <= 86_400 * 365 else {
-                throw ServeErrors.error("InvalidQuery", ["problem": "retryAfter=\(text) is not a number of seconds"])
-            }
-            retryAfter = .milliseconds(Int64((seconds * 1000).rounded(.up)))
-        }
+        let error = try occurrence(of: entry, query: query)
         if let text = query.get("delay") {
             guard let delay = Int(text), delay >= 0 else {
                 throw ServeErrors.error(
@@ -69,22 +70,40 @@ extension ErrataServer {
             }
             try await Task.sleep(for: .milliseconds(delay))
         }
+        let responder = responders[catalog.id]!
+        return responder.response(for: error, request: request, logger: context.logger, requestID: nil)
+    }
+
+    /// The occurrence of `entry` that the query describes: its parameters, retry-after, instance and request id.
+    func occurrence(of entry: ErrorEntry, query: Parameters) throws -> APIError {
+        var parameters: [String: String] = [:]
+        for (key, value) in query where !Self.controlItems.contains(String(key)) {
+            parameters[String(key)] = String(value)
+        }
+        for name in entry.parameterNames where parameters[name] == nil {
+            throw ServeErrors.error("MissingParameter", ["entry": entry.name, "parameter": name])
+        }
+        var retryAfter: Duration?
+        if let text = query.get("retryAfter") {
+            guard let seconds = Double(text), seconds >= 0, seconds <= 86_400 * 365 else {
+                throw ServeErrors.error("InvalidQuery", ["problem": "retryAfter=\(text) is not a number of seconds"])
+            }
+            retryAfter = .milliseconds(Int64((seconds * 1000).rounded(.up)))
+        }
         let requestID: JSONValue? = query.get("requestID").map { Int($0).map(JSONValue.integer) ?? .string($0) }
-        let error = APIError(
-            unchecked: entry,
-            parameters: parameters.filter { entry.parameterNames.contains($0.key) },
-            retryAfter: retryAfter,
-            instance: query.get("instance"),
-            requestID: requestID
-        )
         if entry.origin == .client {
             throw ServeErrors.error(
                 "InvalidQuery",
                 ["problem": "'\(entry.name)' is a client-side status; a server never sends it"]
             )
         }
-        let responder = responders[catalog.id]!
-        return responder.response(for: error, request: request, logger: context.logger, requestID: nil)
+        return APIError(
+            unchecked: entry,
+            parameters: parameters.filter { entry.parameterNames.contains($0.key) },
+            retryAfter: retryAfter,
+            instance: query.get("instance"),
+            requestID: requestID
+        )
     }
 
     /// `codes=20001,20003:3`: each code or name with an optional weight (default 1).

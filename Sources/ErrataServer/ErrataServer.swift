@@ -19,6 +19,8 @@ import NIOCore
 /// | `ANY /mock/{catalog}/{code or name}?param=value&retryAfter=S&delay=MS` | the error, exactly as the API sends it |
 /// | `ANY /mock/{catalog}` with `Prefer: code=…` | the same, chosen by header |
 /// | `ANY /mock/{catalog}/random?codes=20001,20003:3` | one of the codes, by weight |
+/// | `ANY /mock/{catalog}/flaky?key=K&fail=2&then=200` | a sequence per key: two failures (429), then 200 |
+/// | any mock route with `fault=`, `latency=`, `seed=` (or `Prefer: fault=…`) | the answer, broken on the wire: a dropped connection, a cut or dribbled body, a latency |
 /// | `GET /mock/{catalog}/ws` (WebSocket) | a mock session for WebSocket catalogs (below) |
 /// | `ANY /status/{code}` | any HTTP status with the headers its semantics require |
 ///
@@ -51,6 +53,8 @@ public struct ErrataServer: Sendable {
     let webSocketRenderers: [String: ErrorRenderer]
     let serveErrors: ErrorRenderer
     let webSocketErrors: ErrorRenderer
+    /// The mock's memory between requests: `flaky` sequences and `seed=` generators.
+    let state = MockState()
 
     /// The longest `delay` a mock request may ask for, in milliseconds.
     public static let maximumDelay = 10_000
@@ -78,8 +82,8 @@ public struct ErrataServer: Sendable {
     }
 
     /// The router, with request logging at `logLevel`.
-    public func router(logLevel: Logger.Level = .info) -> Router<BasicRequestContext> {
-        let router = Router()
+    public func router(logLevel: Logger.Level = .info) -> Router<ServeRequestContext> {
+        let router = Router(context: ServeRequestContext.self)
         router.add(middleware: LogRequestsMiddleware(logLevel))
         router.add(middleware: ServeErrorMiddleware(renderer: serveErrors))
         router.get("/") { _, _ in html(indexPage()) }
@@ -124,9 +128,9 @@ public struct ErrataServer: Sendable {
     private func indexPage() -> String {
         var rows = ""
         for catalog in catalogs {
-            let link = "/" + Self.escape(catalog.id)
-            rows += "<tr><td><a href=\"\(link)\">\(Self.escape(catalog.title))</a></td>"
-            rows += "<td><code>\(Self.escape(catalog.id))</code></td><td>\(Self.escape(catalog.version))</td>"
+            let link = "/" + HTML.escape(catalog.id)
+            rows += "<tr><td><a href=\"\(link)\">\(HTML.escape(catalog.title))</a></td>"
+            rows += "<td><code>\(HTML.escape(catalog.id))</code></td><td>\(HTML.escape(catalog.version))</td>"
             rows += "<td>\(catalog.entries.count)</td><td>\(catalog.closeCodes.count)</td>"
             rows += "<td><a href=\"\(link).errata.json\">JSON</a></td></tr>\n"
         }
@@ -209,20 +213,5 @@ public struct ErrataServer: Sendable {
             )
         }
         return matches[0]
-    }
-
-    static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

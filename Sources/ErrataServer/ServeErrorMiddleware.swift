@@ -7,7 +7,7 @@ import NIOCore
 ///
 /// Mock answers are ordinary responses and pass through untouched.
 struct ServeErrorMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = ServeRequestContext
 
     let renderer: ErrorRenderer
 

@@ -1,4 +1,3 @@
-import ArgumentParser
 import ErrataCatalogs
 import Foundation
 
@@ -9,7 +8,12 @@ import Foundation
 enum CatalogInputs {
     static let suffixes = [".errata.yaml", ".errata.yml", ".errata.json"]
 
-    static func resolve(_ arguments: [String], option: String) throws -> [String] {
+    /// An argument that names no catalog.
+    struct NotACatalog: Error {
+        var message: String
+    }
+
+    static func resolve(_ arguments: [String], option: String) throws(NotACatalog) -> [String] {
         var paths: [String] = []
         for argument in arguments {
             var isDirectory: ObjCBool = false
@@ -17,8 +21,8 @@ enum CatalogInputs {
                 if isDirectory.boolValue {
                     let found = catalogFiles(in: argument)
                     guard !found.isEmpty else {
-                        throw ValidationError(
-                            "\(option) '\(argument)' is a folder with no catalog files "
+                        throw NotACatalog(
+                            message: "\(option) '\(argument)' is a folder with no catalog files "
                                 + "(\(suffixes.map { "*\($0)" }.joined(separator: ", ")))."
                         )
                     }
@@ -29,8 +33,8 @@ enum CatalogInputs {
             } else if let bundled = BundledCatalogs.path(forID: argument) {
                 paths.append(bundled)
             } else {
-                throw ValidationError(
-                    "\(option) '\(argument)' is neither a file, a folder nor a bundled catalog "
+                throw NotACatalog(
+                    message: "\(option) '\(argument)' is neither a file, a folder nor a bundled catalog "
                         + "(\(BundledCatalogs.ids.joined(separator: ", ")))."
                 )
             }

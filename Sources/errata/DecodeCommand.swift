@@ -45,13 +45,22 @@ struct DecodeCommand: AsyncParsableCommand {
             guard let colon = header.firstIndex(of: ":"),
                 let name = HTTPField.Name(String(header[..<colon]).trimmingCharacters(in: .whitespaces))
             else {
-                throw ValidationError("--header '\(header)' must be written 'Name: value'.")
+                throw usageMistake("--header '\(header)' must be written 'Name: value'.")
             }
-            fields.append(HTTPField(name: name, value: String(header[header.index(after: colon)...]).trimmingCharacters(in: .whitespaces)))
+            fields.append(
+                HTTPField(
+                    name: name,
+                    value: String(header[header.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+                )
+            )
         }
         let decoder = ErrorDecoder(catalog: catalog)
         let body = try readBody(limit: decoder.limits.maximumBodySize)
-        let decoded = decoder.decode(status: status.map { HTTPResponse.Status(code: $0) }, headerFields: fields, body: body)
+        let decoded = decoder.decode(
+            status: status.map { HTTPResponse.Status(code: $0) },
+            headerFields: fields,
+            body: body
+        )
         switch format {
         case .text: print(Self.text(decoded), terminator: "")
         case .json: print(Self.json(decoded).description)
@@ -69,7 +78,7 @@ struct DecodeCommand: AsyncParsableCommand {
             handle = .standardInput
         } else {
             guard let opened = FileHandle(forReadingAtPath: file) else {
-                throw ValidationError("cannot read body file '\(file)': no such file, or not readable.")
+                throw usageMistake("cannot read body file '\(file)': no such file, or not readable.")
             }
             handle = opened
         }
@@ -118,7 +127,10 @@ struct DecodeCommand: AsyncParsableCommand {
             .init("code", code),
             .init("status", decoded.status.map { .integer($0.code) } ?? .null),
             .init("message", string(decoded.message)),
-            .init("params", .object(decoded.parameters.sorted { $0.key < $1.key }.map { .init($0.key, .string($0.value)) })),
+            .init(
+                "params",
+                .object(decoded.parameters.sorted { $0.key < $1.key }.map { .init($0.key, .string($0.value)) })
+            ),
             .init("retryAfterSeconds", decoded.retryAfter.map { .number(seconds($0)) } ?? .null),
             .init(
                 "fieldErrors",

@@ -46,11 +46,11 @@ struct DiffCommand: AsyncParsableCommand {
     var failOn: Grade?
 
     func run() async throws {
-        let oldFile = try Self.singleCatalog(old, option: "OLD")
-        let newFile = try Self.singleCatalog(new, option: "NEW")
-        let oldCatalog = Self.load(oldFile, option: "OLD")
-        let newCatalog = Self.load(newFile, option: "NEW")
-        guard let oldCatalog, let newCatalog else { throw ExitCode(1) }
+        // Both are loaded before either failure stops the command, so one run reports the problems of both.
+        let oldResult = Result { try CatalogArgument.load(old, option: "OLD") }
+        let newResult = Result { try CatalogArgument.load(new, option: "NEW") }
+        let oldCatalog = try oldResult.get()
+        let newCatalog = try newResult.get()
 
         let diff = CatalogDiff.compare(oldCatalog, newCatalog)
         switch format {
@@ -62,29 +62,6 @@ struct DiffCommand: AsyncParsableCommand {
         if let threshold = failOn?.changeGrade, diff.changes.contains(where: { $0.grade >= threshold }) {
             throw ExitCode(1)
         }
-    }
-
-    /// The one catalog file an argument names.
-    static func singleCatalog(_ argument: String, option: String) throws -> String {
-        let files = try CatalogInputs.resolve([argument], option: option)
-        guard files.count == 1, let file = files.first else {
-            throw ValidationError(
-                "\(option) '\(argument)' holds \(files.count) catalogs; 'errata diff' compares one catalog file "
-                    + "with another."
-            )
-        }
-        return file
-    }
-
-    /// The catalog in `file`, or `nil` after printing why it did not load.
-    static func load(_ file: String, option: String) -> ErrorCatalog? {
-        let loaded = CatalogLoader().load(path: file)
-        guard let catalog = loaded.catalog else {
-            for diagnostic in loaded.diagnostics { printError(diagnostic.description) }
-            printError("error: \(option) '\(file)' has errors; fix them first ('errata lint \(file)' lists them).")
-            return nil
-        }
-        return catalog
     }
 
     /// `MAJOR  entry 'MemberRefNotFound': status changed from 404 to 410` per change, then a summary line.
@@ -104,59 +81,5 @@ struct DiffCommand: AsyncParsableCommand {
         summary += "; NEW declares \(diff.newVersion), which "
         summary += diff.isVersionBumpSufficient ? "is enough" : "is not enough"
         return text + summary + "\n"
-    }
-}
-
-/// The `--format json` output of `errata diff`.
-struct DiffReport: Encodable {
-    struct Item: Encodable {
-        struct Subject: Encodable {
-            var kind: String
-            var name: String?
-        }
-
-        var grade: String
-        var subject: Subject
-        var message: String
-    }
-
-    var changes: [Item]
-    var requiredBump: String?
-    var oldVersion: String
-    var newVersion: String
-    var versionBumpSufficient: Bool
-
-    init(_ diff: CatalogDiff) {
-        self.changes = diff.changes.map {
-            Item(
-                grade: $0.grade.rawValue,
-                subject: Item.Subject(kind: $0.subject.kind.rawValue, name: $0.subject.name),
-                message: $0.message
-            )
-        }
-        self.requiredBump = diff.requiredBump?.rawValue
-        self.oldVersion = diff.oldVersion
-        self.newVersion = diff.newVersion
-        self.versionBumpSufficient = diff.isVersionBumpSufficient
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case changes, requiredBump, oldVersion, newVersion, versionBumpSufficient
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(changes, forKey: .changes)
-        // Always present: `null` says "no bump needed".
-        try container.encode(requiredBump, forKey: .requiredBump)
-        try container.encode(oldVersion, forKey: .oldVersion)
-        try container.encode(newVersion, forKey: .newVersion)
-        try container.encode(versionBumpSufficient, forKey: .versionBumpSufficient)
-    }
-
-    func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
     }
 }

@@ -24,20 +24,9 @@ struct ExplainCommand: AsyncParsableCommand {
         do {
             query = try CodeQuery(parsing: code)
         } catch {
-            throw ValidationError(error.description)
+            throw usageMistake(error.description)
         }
-        let files = try CatalogInputs.resolve(catalog, option: "--catalog")
-        var catalogs: [ErrorCatalog] = []
-        for file in files {
-            let loaded = CatalogLoader().load(path: file)
-            guard let loadedCatalog = loaded.catalog else {
-                for diagnostic in loaded.diagnostics where diagnostic.severity == .error {
-                    printError(diagnostic.description)
-                }
-                throw ValidationError("--catalog '\(file)' has errors; run 'errata lint \(file)'.")
-            }
-            catalogs.append(loadedCatalog)
-        }
+        let catalogs = try CatalogArgument.loadAll(catalog, option: "--catalog")
         guard let explanation = Explainer(catalogs: catalogs).explain(query) else {
             let scope = catalogs.isEmpty ? "the registries" : "the registries or the catalogs given"
             printError("error: '\(code)' is not a known code in \(scope).")

@@ -32,7 +32,9 @@ struct GenerateCommand: AsyncParsableCommand {
         }
     }
 
-    @Argument(help: ArgumentHelp("What to generate: markdown, html, openapi, json-schema or swift.", valueName: "FORMAT"))
+    @Argument(
+        help: ArgumentHelp("What to generate: markdown, html, openapi, json-schema or swift.", valueName: "FORMAT")
+    )
     var format: Format
 
     @Argument(help: ArgumentHelp("A catalog file or bundled catalog id.", valueName: "CATALOG"))

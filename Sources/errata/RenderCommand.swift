@@ -43,21 +43,34 @@ struct RenderCommand: AsyncParsableCommand {
         var values: [String: String] = [:]
         for parameter in parameters {
             guard let equals = parameter.firstIndex(of: "=") else {
-                throw ValidationError("parameter '\(parameter)' must be written name=value, as in memberRef=abc.")
+                throw usageMistake("parameter '\(parameter)' must be written name=value, as in memberRef=abc.")
             }
             values[String(parameter[..<equals])] = String(parameter[parameter.index(after: equals)...])
         }
         let fields = try fieldErrors.map { text -> FieldError in
             guard let equals = text.firstIndex(of: "=") else {
-                throw ValidationError("--field '\(text)' must be written FIELD=MESSAGE, as in name=\"Too long.\"")
+                throw usageMistake("--field '\(text)' must be written FIELD=MESSAGE, as in name=\"Too long.\"")
             }
             return FieldError(field: String(text[..<equals]), message: String(text[text.index(after: equals)...]))
+        }
+        guard let entry = catalog.entry(named: name) else {
+            printError(
+                "error: catalog '\(catalog.id)' has no entry named '\(name)'; 'errata explain \(name) --catalog "
+                    + "\(self.catalog)' searches its codes and names."
+            )
+            throw ExitCode.failure
+        }
+        guard entry.origin == .server else {
+            printError(
+                "error: entry '\(name)' is client-origin: a server never sends it, so it has no response to show "
+                    + "(a server that tried would answer with the catalog's internal-error entry)."
+            )
+            throw ExitCode.failure
         }
         let error: APIError
         do {
             error = try APIError(
-                name,
-                in: catalog,
+                entry,
                 parameters: values,
                 fieldErrors: fields,
                 retryAfter: retryAfter.map { .milliseconds(Int64(($0 * 1000).rounded(.up))) },
@@ -65,7 +78,7 @@ struct RenderCommand: AsyncParsableCommand {
                 requestID: requestID.map { Int($0).map(JSONValue.integer) ?? .string($0) }
             )
         } catch {
-            throw ValidationError(error.description)
+            throw usageMistake(error.description)
         }
         let rendered = try ErrorRenderer(catalog: catalog).render(error)
         print("HTTP/1.1 \(rendered.status.code) \(rendered.status.reasonPhrase)")

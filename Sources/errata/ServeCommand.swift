@@ -28,38 +28,31 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on.")
     var port = 8080
 
-    @Option(help: "The log level: trace, debug, info (one line per request), notice, warning, error, critical.")
-    var logLevel: String = "info"
+    /// The levels `--log-level` takes: swift-log's, so that help lists them and a typo is a usage mistake.
+    enum LogLevel: String, ExpressibleByArgument, CaseIterable {
+        case trace, debug, info, notice, warning, error, critical
+
+        var level: Logger.Level { Logger.Level(rawValue: rawValue) ?? .info }
+    }
+
+    @Option(help: "The log level (info logs one line per request).")
+    var logLevel: LogLevel = .info
 
     func validate() throws {
         guard (0...65535).contains(port) else {
             throw ValidationError("--port \(port) is not a TCP port; use 0–65535.")
         }
-        guard Logger.Level(rawValue: logLevel) != nil else {
-            throw ValidationError(
-                "--log-level '\(logLevel)' is not a level; use trace, debug, info, notice, warning, error or critical."
-            )
-        }
     }
 
     func run() async throws {
-        let files = catalogs.isEmpty ? BundledCatalogs.paths : try CatalogInputs.resolve(catalogs, option: "catalog")
-        var loaded: [ErrorCatalog] = []
-        for file in files {
-            let result = CatalogLoader().load(path: file)
-            guard let catalog = result.catalog else {
-                for diagnostic in result.diagnostics where diagnostic.severity == .error {
-                    printError(diagnostic.description)
-                }
-                throw ValidationError("catalog '\(file)' has errors; 'errata lint \(file)' lists them.")
-            }
-            if loaded.contains(where: { $0.id == catalog.id }) {
-                throw ValidationError("two catalogs have the id '\(catalog.id)'; ids name the pages, so keep them unique.")
-            }
-            loaded.append(catalog)
+        let loaded = try CatalogArgument.loadAll(catalogs.isEmpty ? BundledCatalogs.paths : catalogs, option: "catalog")
+        var ids: Set<String> = []
+        for catalog in loaded where !ids.insert(catalog.id).inserted {
+            printError("error: two catalogs have the id '\(catalog.id)'; ids name the pages, so keep them unique.")
+            throw ExitCode.failure
         }
         var logger = Logger(label: "errata.serve")
-        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        logger.logLevel = logLevel.level
         let server = try ErrataServer(catalogs: loaded)
         // The server's own application: HTTP routes, and WebSocket upgrades for /mock/{catalog}/ws.
         let app = server.application(

@@ -355,7 +355,13 @@ struct DiffFixture: Sendable, CustomTestStringConvertible {
                   - { name: MemberRefNotFound, code: 20003, status: 404 }
                   - { name: GroupNotFound, code: 20004, status: 404 }
                 """,
-            [(.minor, "entry 'GroupNotFound': added (code 20004, status 404)")]
+            [
+                (
+                    .minor,
+                    "entry 'GroupNotFound': added (code 20004, status 404); new code 20004 breaks clients that treat "
+                        + "the codes as a closed set (a generated enum)"
+                )
+            ]
         ),
         DiffFixture(
             "a parameter added",
@@ -612,6 +618,21 @@ struct DiffFixture: Sendable, CustomTestStringConvertible {
             diff.changes.map(\.description) == [
                 "major: entry 'MemberNotFound': removed (was code 20003, status 404)",
                 "minor: entry 'MemberGone': added (code 20003, status 410)",
+            ]
+        )
+    }
+
+    /// A new code is compatible for clients that treat unknown codes as unrecognised, and the diff says which clients
+    /// it breaks: those generated with the codes as a closed enum (swift-openapi-generator#608).
+    @Test func newCodeSaysItBreaksClientsWithAClosedSetOfCodes() throws {
+        let diff = try Self.diff(
+            "codes:\n  - { name: NotFound, code: NOT_FOUND, status: 404 }\n",
+            "codes:\n  - { name: NotFound, code: NOT_FOUND, status: 404 }\n  - { name: Gone, code: GONE, status: 410 }\n"
+        )
+        #expect(
+            diff.changes.map(\.description) == [
+                "minor: entry 'Gone': added (code GONE, status 410); new code GONE breaks clients that treat the "
+                    + "codes as a closed set (a generated enum)"
             ]
         )
     }

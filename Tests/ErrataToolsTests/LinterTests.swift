@@ -1539,7 +1539,7 @@ struct LintFixture: Sendable, CustomTestStringConvertible {
 
     @Test func everyCatalogIsBundled() {
         #expect(BundledCatalogs.paths.count == BundledCatalogs.fileNames.count)
-        #expect(BundledCatalogs.paths.count == 4)
+        #expect(BundledCatalogs.paths.count == 10)
     }
 
     @Test(arguments: BundledCatalogs.paths)

@@ -23,8 +23,14 @@ struct CommandRunner {
         .deletingLastPathComponent()
 
     static func run(_ arguments: String...) throws -> Output {
+        try run(executable, arguments)
+    }
+
+    /// Runs any program, reading its standard output and standard error at the same time: a program that fills
+    /// one pipe while the other is being read to its end would otherwise wait forever for the reader.
+    static func run(_ program: URL, _ arguments: [String]) throws -> Output {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = root
         let standardOutput = Pipe()
@@ -32,14 +38,43 @@ struct CommandRunner {
         process.standardOutput = standardOutput
         process.standardError = standardError
         try process.run()
+        let errorReader = PipeReader(standardError.fileHandleForReading)
         let outputData = standardOutput.fileHandleForReading.readDataToEndOfFile()
-        let errorData = standardError.fileHandleForReading.readDataToEndOfFile()
+        let errorData = errorReader.wait()
         process.waitUntilExit()
         return Output(
             status: process.terminationStatus,
             standardOutput: String(decoding: outputData, as: UTF8.self),
             standardError: String(decoding: errorData, as: UTF8.self)
         )
+    }
+
+    /// Reads a pipe to its end on a thread of its own.
+    ///
+    /// `@unchecked Sendable`: `data` is written once by the reading thread before it signals `done`, and read only
+    /// after `wait()` has seen that signal, all under `condition`'s lock.
+    final class PipeReader: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var data: Data?
+
+        init(_ handle: FileHandle) {
+            let thread = Thread { [self] in
+                let read = handle.readDataToEndOfFile()
+                condition.lock()
+                data = read
+                condition.signal()
+                condition.unlock()
+            }
+            thread.start()
+        }
+
+        /// Blocks until the pipe has been read to its end, and returns what it held.
+        func wait() -> Data {
+            condition.lock()
+            defer { condition.unlock() }
+            while data == nil { condition.wait() }
+            return data ?? Data()
+        }
     }
 
     /// Writes `text` to a new temporary file named `name` and returns its path.

@@ -38,7 +38,8 @@ import Testing
         #expect(
             output.standardOutput == """
                 MAJOR  entry 'MemberRefNotFound': status changed from 404 to 410
-                MINOR  entry 'GroupNotFound': added (code 20004, status 404)
+                MINOR  entry 'GroupNotFound': added (code 20004, status 404); new code 20004 breaks clients that treat \
+                the codes as a closed set (a generated enum)
                 PATCH  entry 'MemberRefNotFound': title changed from "Member not found" to "Member gone"
                 3 changes: 1 major, 1 minor, 1 patch; needs a major version bump (1.0.0 → 2.0.0 or later); \
                 NEW declares 1.1.0, which is not enough
@@ -132,6 +133,6 @@ import Testing
         #expect(output.standardOutput.isEmpty)
         #expect(output.standardError.contains("\(broken):6:"))
         #expect(output.standardError.contains("did you mean 'status'?"))
-        #expect(output.standardError.contains("NEW '\(broken)' has errors"))
+        #expect(output.standardError.contains("NEW '\(broken)' does not load"))
     }
 }

@@ -43,10 +43,19 @@ import Testing
         #expect(output.standardError.contains("needs a value for parameter 'memberRef'"))
     }
 
-    @Test func unknownEntryIsAUsageError() throws {
+    @Test func unknownEntryFailsWithAMessage() throws {
         let output = try CommandRunner.run("render", "pluralkit", "NoSuchThing")
-        #expect(output.status == 64)
-        #expect(output.standardError.contains("has no entry named 'NoSuchThing'"))
+        #expect(output.status == 1)
+        #expect(output.standardOutput.isEmpty)
+        #expect(output.standardError.contains("catalog 'pluralkit' has no entry named 'NoSuchThing'"))
+        #expect(!output.standardError.contains("Usage:"))
+    }
+
+    @Test func clientOriginEntryFailsInsteadOfRenderingTheInternalError() throws {
+        let output = try CommandRunner.run("render", "blazeauth", "FileChecksumMismatch")
+        #expect(output.status == 1)
+        #expect(output.standardOutput.isEmpty)
+        #expect(output.standardError.contains("entry 'FileChecksumMismatch' is client-origin"))
     }
 
     @Test func decodesABodyFileAsJSON() throws {
@@ -71,7 +80,15 @@ import Testing
     @Test func decodesRetryAfterFromAHeader() throws {
         let path = try CommandRunner.temporaryFile(named: "limited.json", #"{"code":0,"message":"Too many requests."}"#)
         let output = try CommandRunner.run(
-            "decode", "pluralkit", "--status", "429", "--header", "Retry-After: 7", "--format", "json", path
+            "decode",
+            "pluralkit",
+            "--status",
+            "429",
+            "--header",
+            "Retry-After: 7",
+            "--format",
+            "json",
+            path
         )
         let object = try #require(
             try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any]

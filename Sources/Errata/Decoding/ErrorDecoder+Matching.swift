@@ -141,6 +141,17 @@ extension ErrorDecoder {
         }
     }
 
+    /// Pulls parameters back out of the entry's header templates (GitHub's `x-ratelimit-reset: {reset}`), as out
+    /// of its message; a value the body already gave wins, and a header that does not fit its template gives none.
+    func parameters(fromHeadersOf entry: ErrorEntry, _ headerFields: HTTPFields, into result: inout DecodedError) {
+        for header in entry.headers where !header.value.isConstant {
+            guard let name = HTTPField.Name(header.name), let value = headerFields[name],
+                value.utf8.count <= limits.maximumMessageLength, let values = header.value.match(value)
+            else { continue }
+            result.parameters.merge(values) { fromBody, _ in fromBody }
+        }
+    }
+
     /// Keeps the entries whose message the response's message is: an exact match first, else a template match
     /// (the one with the most literal text when several fit).
     private func narrowByMessage(

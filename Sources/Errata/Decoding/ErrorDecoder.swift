@@ -55,8 +55,10 @@ public struct ErrorDecoder: Sendable {
         // Each envelope's body template and field error layout, built once rather than per decode.
         self.index = DecoderIndex(catalog)
         self.envelopes = ([catalog.envelope] + catalog.envelope.alternatives).map { envelope in
-            (envelope, ErrorRenderer.bodyTemplate(for: envelope),
-             envelope.fieldErrors ?? ErrorRenderer.defaultFieldErrors(for: envelope))
+            (
+                envelope, ErrorRenderer.bodyTemplate(for: envelope),
+                envelope.fieldErrors ?? ErrorRenderer.defaultFieldErrors(for: envelope)
+            )
         }
     }
 
@@ -97,7 +99,10 @@ public struct ErrorDecoder: Sendable {
         }
         var variables: [String: JSONValue] = [:]
         var layout: Envelope.FieldErrorLayout?
-        var isInEnvelope = true
+        // Only a JSON body in one of the catalog's envelopes can be a catalog entry: an HTML error page, an empty,
+        // oversized or too deeply nested body is a proxy's or a load balancer's as often as the API's, so its status
+        // alone does not make it one.
+        var isInEnvelope = false
         if body.count > limits.maximumBodySize {
             result.problem = .tooLarge(body.count, limit: limits.maximumBodySize)
         } else if !body.isEmpty {
@@ -112,6 +117,9 @@ public struct ErrorDecoder: Sendable {
         // alone does not make it a catalog entry.
         if isInEnvelope {
             match(&result, hasCodeMember: variables["code"] != nil)
+        }
+        if let entry = result.entry, entry.headers.contains(where: { !$0.value.isConstant }) {
+            parameters(fromHeadersOf: entry, headerFields, into: &result)
         }
         return result
     }
@@ -158,11 +166,20 @@ public struct ErrorDecoder: Sendable {
                 into: &variables,
                 maximumMessageLength: limits.maximumMessageLength
             )
-            if variables["code"] != nil || variables["message"] != nil || variables["status"] != nil {
+            if Self.isAdmitted(variables) {
                 return (variables, envelopes[index].fieldErrors)
             }
         }
         return (Self.wellKnownMembers(of: value), nil)
+    }
+
+    /// Whether the variables found are enough to call a body the envelope's: its code, message, type, title or
+    /// field errors where the envelope puts them (a problem with neither `status` nor `detail`, like RFC 9457's own
+    /// 422 example, is still one). A status member alone is not: Spring Boot's `{"timestamp","status","error","path"}`
+    /// has one, and so do many other frameworks' bodies.
+    static func isAdmitted(_ variables: [String: JSONValue]) -> Bool {
+        variables["code"] != nil || variables["message"] != nil || variables["type"] != nil
+            || variables["title"] != nil || variables["errors"] != nil
     }
 
     /// Runs a body template backwards: each placeholder takes the value at its place in `value`.

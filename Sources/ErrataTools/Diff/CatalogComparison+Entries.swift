@@ -18,8 +18,20 @@ extension CatalogComparison {
                 report(.major, .entry(entry.name), "removed (was \(identity(of: entry)))")
             }
         }
+        let oldCodes = Set(old.entries.compactMap(\.code))
         for entry in matching.added {
-            report(.minor, .entry(entry.name), "added (\(identity(of: entry)))")
+            // Compatible for clients that treat unknown codes as unrecognised (Errata's decoder does); a client
+            // generated with the codes as a closed enum rejects the response instead (swift-openapi-generator#608).
+            if let code = entry.code, !oldCodes.contains(code) {
+                report(
+                    .minor,
+                    .entry(entry.name),
+                    "added (\(identity(of: entry))); new code \(code) breaks clients that treat the codes as a "
+                        + "closed set (a generated enum)"
+                )
+            } else {
+                report(.minor, .entry(entry.name), "added (\(identity(of: entry)))")
+            }
         }
     }
 

@@ -54,7 +54,10 @@ public struct CatalogLoader: Sendable {
         }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            return .failure("'\(path)' is a folder; name a catalog file, or pass the folder to 'errata lint'", file: path)
+            return .failure(
+                "'\(path)' is a folder; name a catalog file, or pass the folder to 'errata lint'",
+                file: path
+            )
         }
         let data: Data
         do {
@@ -178,28 +181,5 @@ private func isAllowedInYAML(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0x85, 0xA0...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
     default: false
-    }
-}
-
-/// What loading a catalog file produced.
-public struct CatalogLoadResult: Sendable {
-    /// The catalog, when the file had no errors.
-    public var catalog: ErrorCatalog?
-    /// Every problem found, in file order.
-    public var diagnostics: [Diagnostic]
-    /// Where each part of the catalog was written.
-    public var sourceMap: CatalogSourceMap
-
-    /// Whether any diagnostic is an error.
-    public var hasErrors: Bool {
-        diagnostics.contains { $0.severity == .error }
-    }
-
-    static func failure(_ message: String, file: String, line: Int = 1, column: Int = 1) -> CatalogLoadResult {
-        CatalogLoadResult(
-            catalog: nil,
-            diagnostics: [Diagnostic(.error, message, at: SourceLocation(file: file, line: line, column: column))],
-            sourceMap: CatalogSourceMap(file: file)
-        )
     }
 }

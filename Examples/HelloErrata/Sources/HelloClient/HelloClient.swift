@@ -1,4 +1,5 @@
 import Errata
+public import ErrataClient
 public import Foundation
 public import HTTPTypes
 import HelloAPI
@@ -8,12 +9,15 @@ import HelloAPI
 public import FoundationNetworking
 #endif
 
-/// A client of the Hello API that turns error responses back into the cases generated from `hello.errata.yaml`.
+/// A client of the Hello API that turns error responses back into the cases generated from `hello.errata.yaml`,
+/// and retries as the catalog says (`TooManyGreetings` is `retry: after`), through ErrataClient's URLSession path.
 public struct HelloClient: Sendable {
     /// The server's base URL (`http://127.0.0.1:8080`).
     public var baseURL: URL
     /// How requests are sent.
     public var session: URLSession
+    /// The catalog's decoder, the retry policy and the environment retries wait in.
+    public var errors: CatalogClient
 
     /// The decoder for the catalog the generated code embeds: built once, shared by every request.
     static let decoder = ErrorDecoder(catalog: HelloErrors.catalog)
@@ -23,16 +27,25 @@ public struct HelloClient: Sendable {
     /// - Parameters:
     ///   - baseURL: The server's base URL.
     ///   - session: How requests are sent; default `URLSession.shared`.
-    public init(baseURL: URL, session: URLSession = .shared) {
+    ///   - retryPolicy: When to send a request again; by default up to three attempts, waiting what the server
+    ///     says.
+    ///   - environment: How waits are taken; tests record them instead.
+    public init(
+        baseURL: URL,
+        session: URLSession = .shared,
+        retryPolicy: RetryPolicy = .default,
+        environment: RetryEnvironment = .live
+    ) {
         self.baseURL = baseURL
         self.session = session
+        self.errors = CatalogClient(decoder: Self.decoder, retryPolicy: retryPolicy, environment: environment)
     }
 
     /// Asks the server to greet `name`.
     ///
     /// - Parameter name: The name to greet.
     /// - Returns: The greeting, or the error the server answered with.
-    /// - Throws: `URLError` when there is no answer at all (no server, a broken connection).
+    /// - Throws: `URLError` when there is no answer at all (no server, a broken connection), after the retries.
     public func greet(_ name: String) async throws -> HelloReply {
         let path = name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? name
         let url = baseURL.appending(path: "hello").appending(path: path, directoryHint: .notDirectory)
@@ -52,23 +65,18 @@ public struct HelloClient: Sendable {
         var request = URLRequest(url: url)
         // Ask for the catalog's envelope; an Errata server negotiates on this.
         request.setValue("application/problem+json, application/json;q=0.9", forHTTPHeaderField: "Accept")
-        let (data, response) = try await session.data(for: request)
-        guard let response = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
-        var headerFields = HTTPFields()
-        for case (let name as String, let value as String) in response.allHeaderFields {
-            if let name = HTTPField.Name(name) { headerFields.append(HTTPField(name: name, value: value)) }
+        do {
+            let (data, _) = try await session.data(for: request, errors: errors)
+            return .greeting(String(decoding: data, as: UTF8.self))
+        } catch let error as CatalogResponseError {
+            return .error(HelloErrors.Case(error.decoded), error.decoded)
         }
-        return Self.reply(
-            status: HTTPResponse.Status(code: response.statusCode),
-            headerFields: headerFields,
-            body: [UInt8](data)
-        )
     }
 
     /// Reads a response: a 2xx body is the greeting; anything else is decoded against the catalog.
     ///
-    /// Takes the parts of any HTTP client's response (URLSession, AsyncHTTPClient, a test harness), so it is the
-    /// one place that knows how the Hello API's errors look.
+    /// For the parts of a response from elsewhere (a test harness); over the network, ErrataClient does the same
+    /// in ``greet(_:)``.
     ///
     /// - Parameters:
     ///   - status: The response status.

@@ -1,4 +1,5 @@
 import Errata
+import ErrataClient
 import Foundation
 import HTTPTypes
 import HelloAPI
@@ -6,6 +7,7 @@ import HelloClient
 import HelloServer
 import Hummingbird
 import HummingbirdTesting
+import Synchronization
 import Testing
 
 /// The client's reading of error responses: the generated cases with their typed parameters, and what it makes of
@@ -94,7 +96,16 @@ import Testing
         )
         try await app.test(.live) { client in
             let port = try #require(client.port)
-            let hello = HelloClient(baseURL: try #require(URL(string: "http://127.0.0.1:\(port)")))
+            // Waits are recorded, not waited: the 429 says 30 seconds, and the test takes none of them.
+            let waits = Mutex<[Duration]>([])
+            let hello = HelloClient(
+                baseURL: try #require(URL(string: "http://127.0.0.1:\(port)")),
+                environment: RetryEnvironment(
+                    sleep: { duration in waits.withLock { $0.append(duration) } },
+                    now: { 0 },
+                    random: { 0.5 }
+                )
+            )
 
             let greeting = try await hello.greet("Ann")
             #expect(greeting.text == "Hello, Ann!")
@@ -108,6 +119,9 @@ import Testing
 
             let busy = try await hello.get("busy")
             #expect(busy.text == "Try again in 30 seconds.")
+            // TooManyGreetings is `retry: after`: the client retried twice, each time after the server's 30 s.
+            #expect(waits.withLock { $0 } == [.seconds(30), .seconds(30)])
+            // StrangerNotGreeted is `retry: never`: no wait for it.
         }
     }
 

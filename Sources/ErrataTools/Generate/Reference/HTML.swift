@@ -1,8 +1,8 @@
-/// Catalog text made safe for HTML.
-enum HTML {
+/// Catalog text made safe for HTML: shared with ErrataServer's index page, so `package`.
+package enum HTML {
     /// Text with `&`, `<`, `>`, `"` and `'` replaced by character references, safe in element content and in quoted
     /// attribute values alike.
-    static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var output = ""
         output.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

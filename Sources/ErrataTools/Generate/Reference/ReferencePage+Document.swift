@@ -1,14 +1,14 @@
 extension ReferencePage {
     /// A complete HTML document around `body`, with the reference page's style sheet and search script inline.
     ///
-    /// For pages built from the parts (``header()``, ``codesSection()``, …) that should look like the reference
+    /// For pages built from the parts (`header()`, `codesSection()`, …) that should look like the reference
     /// page.
     ///
     /// - Parameters:
     ///   - title: The document title; escaped here.
     ///   - body: The body's HTML, used as it is.
     /// - Returns: The document, ending in a newline.
-    public static func document(title: String, body: String) -> String {
+    package static func document(title: String, body: String) -> String {
         """
         <!DOCTYPE html>
         <html lang="en">
@@ -34,7 +34,7 @@ extension ReferencePage {
     ///
     /// Anchors stop a little below the top edge: `#20003` names the code in its row, so without the margin the row
     /// would open cut off above its code.
-    public static let styleSheet = """
+    package static let styleSheet = """
         :root { --text: #1d1d1f; --muted: #5f6368; --line: #d9dce1; --background: #ffffff; --accent: #0b57d0;
           --code: #f3f4f6; --highlight: #fff4c2; }
         @media (prefers-color-scheme: dark) {
@@ -103,7 +103,7 @@ extension ReferencePage {
 
     /// The pages' JavaScript: shows the search box and filters the rows of every table with `data-search` rows as
     /// you type (all words must match), hiding tables left empty. Without JavaScript the search box stays hidden.
-    public static let script = """
+    package static let script = """
         (function () {
           "use strict";
           var box = document.getElementById("search");

@@ -5,8 +5,9 @@ import Errata
 /// codes and each operation's answers, and a search box that filters the tables as you type.
 ///
 /// One renderer, two outlets: `errata generate html` writes ``page()`` to a file, and `errata serve` serves the same
-/// page, the parts it is built from (``header()``, ``envelopeSection()``, ``codesSection()``, …), a page per entry
-/// (``entryPage(named:referenceURL:)``) and the HTTP status registry (``statusRegistryPage(_:)``).
+/// page, a page per entry (``entryPage(named:referenceURL:)``) and the HTTP status registry
+/// (``statusRegistryPage(_:)``). The parts the page is built from (`header()`, `codesSection()`, …) are `package`:
+/// ErrataServer shares them, users do not need them.
 ///
 /// Every row has an anchor named after its entry (`#MemberRefNotFound`); a code unique in the catalog has one too
 /// (`#20003`). Every piece of catalog text is HTML-escaped, so a description holding `<script>` shows as text.
@@ -38,7 +39,7 @@ public struct ReferencePage: Sendable {
     }
 
     /// The page's header: the title, what the catalog is, and the search box.
-    public func header() -> String {
+    package func header() -> String {
         """
         <header>
         <h1>\(HTML.escape(reference.title))</h1>
@@ -50,7 +51,7 @@ public struct ReferencePage: Sendable {
     }
 
     /// The table of contents.
-    public func contents() -> String {
+    package func contents() -> String {
         var items = ["<li><a href=\"#error-body\">Error body</a></li>"]
         var codes = "<li><a href=\"#codes\">Codes</a>"
         if reference.sections.count > 1 {
@@ -69,7 +70,7 @@ public struct ReferencePage: Sendable {
     // MARK: Envelope
 
     /// The error body: how errors travel, a real example, and the body's members.
-    public func envelopeSection() -> String {
+    package func envelopeSection() -> String {
         var html = "<section id=\"error-body\">\n<h2>Error body</h2>\n"
         var sentence = HTML.escape(reference.transportSentence)
         if let introduction = reference.exampleIntroduction { sentence += " " + HTML.escape(introduction) }
@@ -107,7 +108,7 @@ public struct ReferencePage: Sendable {
     // MARK: Codes
 
     /// Every entry, in a table per group; entries outside every group last.
-    public func codesSection() -> String {
+    package func codesSection() -> String {
         var html = "<section id=\"codes\">\n<h2>Codes</h2>\n"
         let columns = reference.columns
         var headings: [String] = []
@@ -208,7 +209,7 @@ public struct ReferencePage: Sendable {
     // MARK: Close codes and operations
 
     /// The WebSocket close codes; empty when the catalog has none.
-    public func closeCodesSection() -> String {
+    package func closeCodesSection() -> String {
         guard !catalog.closeCodes.isEmpty else { return "" }
         var html = "<section id=\"close-codes\" data-filterable>\n<h2>Close codes</h2>\n"
         html += "<p>WebSocket close codes end the whole session; the statuses above answer one operation.</p>\n"
@@ -229,7 +230,7 @@ public struct ReferencePage: Sendable {
     }
 
     /// Each operation and the entries it may answer with, linked to their rows; empty when the catalog lists none.
-    public func operationsSection() -> String {
+    package func operationsSection() -> String {
         let operations = catalog.operations
         guard !operations.isEmpty else { return "" }
         let hasLocation = operations.contains { CatalogReference.location(of: $0) != nil }

@@ -47,6 +47,18 @@ struct EnvelopeShape {
         self.someLackMessage = sent.contains { $0.message == nil }
     }
 
+    /// Every code a server sends, each once, in catalog order, as JSON.
+    private var knownCodes: [JSONValue] {
+        var seen: Set<ErrorCode> = []
+        return catalog.entries.compactMap { entry -> JSONValue? in
+            guard entry.origin == .server, let code = entry.code, seen.insert(code).inserted else { return nil }
+            switch code {
+            case .integer(let value): return .integer(value)
+            case .string(let value): return .string(value)
+            }
+        }
+    }
+
     /// Whether the body has a member for per-field errors.
     var usesFieldErrors: Bool {
         body.placeholders.contains { $0.name == "errors" }
@@ -102,6 +114,11 @@ struct EnvelopeShape {
             }
             members.append(JSONValue.Member("description", .string(variable.meaning)))
             if placeholder.name.hasPrefix("retryAfter") { members.append(JSONValue.Member("minimum", 0)) }
+            if placeholder.name == "code" && !isItem, !knownCodes.isEmpty {
+                // The codes are documented as examples, never as an `enum`: a generated client would reject every
+                // code a newer server adds (swift-openapi-generator#608). The set stays open.
+                members.append(JSONValue.Member("examples", .array(knownCodes)))
+            }
             if placeholder.name == "errors" && !isItem {
                 let item = JSONValue.members(("$ref", .string(fieldErrorReference)))
                 if fieldErrors.layout == .list {
@@ -231,7 +248,8 @@ struct EnvelopeShape {
         case "code":
             return Variable(
                 types: types(codeTypes, orNull: nullable && someLackCode),
-                meaning: "The error code, which tells the errors apart.",
+                meaning: "The error code, which tells the errors apart. The set is open: a newer server may send a "
+                    + "code not listed here, which a client must treat as an unrecognised error.",
                 whenPresent: "when the entry has a code"
             )
         case "name":

@@ -103,7 +103,11 @@ import Testing
     }
 
     @Test func seed001MemberRefNotFoundGivesBackTheMemberRef() throws {
-        let decoded = try Self.decode("pluralkit", status: 404, #"{"code":20003,"message":"Member 'abcde' not found."}"#)
+        let decoded = try Self.decode(
+            "pluralkit",
+            status: 404,
+            #"{"code":20003,"message":"Member 'abcde' not found."}"#
+        )
         #expect(decoded.name == "MemberRefNotFound")
         #expect(decoded.parameters == ["memberRef": "abcde"])
         #expect(decoded.code == .integer(20003))
@@ -211,6 +215,70 @@ import Testing
         #expect(decoded.body == nil)
     }
 
+    /// Bodies a proxy, a load balancer or a framework sends in the API's place, on statuses each catalog has
+    /// exactly one entry for (so that only the body can tell).
+    static let foreignBodies: [(String, Int, String)] = [
+        ("batchdata", 404, "<html><body><h1>404 Not Found</h1></body></html>"),
+        ("batchdata", 401, ""),
+        ("batchdata", 500, "<!DOCTYPE html><title>Internal Server Error</title>"),
+        ("batchdata", 429, "Too Many Requests"),
+        ("pluralkit", 500, "upstream connect error or disconnect/reset before headers"),
+        ("pluralkit", 401, ""),
+        ("pluralkit", 429, " "),
+    ]
+
+    @Test(arguments: foreignBodies)
+    func aNonJSONBodyIsNeverAnEntryByStatusAlone(_ id: String, _ status: Int, _ body: String) throws {
+        let headers = Self.headers([(.contentType, "text/html"), (.server, "nginx")])
+        let decoded = try Self.decode(id, status: status, headers: headers, body)
+        #expect(decoded.entry == nil, "\(decoded.name ?? "")")
+        #expect(decoded.status?.code == status)
+        #expect(decoded.rawBody == Array(body.utf8))
+        #expect(decoded.body == nil)
+        #expect(decoded.code == nil)
+        #expect(decoded.message == nil)
+    }
+
+    @Test(arguments: ["pluralkit", "batchdata"])
+    func aBodyOverTheLimitOrTooDeepIsNeverAnEntryByStatusAlone(_ id: String) throws {
+        let decoder = ErrorDecoder(catalog: try Self.bundled(id), limits: .init(maximumBodySize: 32, maximumDepth: 4))
+        let large = decoder.decode(status: .unauthorized, body: Array(String(repeating: " ", count: 33).utf8))
+        #expect(large.problem?.kind == .tooLarge)
+        #expect(large.entry == nil)
+        let deep = decoder.decode(status: .unauthorized, body: Array("[[[[[[1]]]]]]".utf8))
+        #expect(deep.problem?.kind == .tooDeep)
+        #expect(deep.entry == nil)
+        #expect(deep.rawBody == Array("[[[[[[1]]]]]]".utf8))
+    }
+
+    static let springBootBody = #"""
+        {"timestamp":"2026-12-02T10:15:30.000+00:00","status":404,"error":"Not Found","path":"/members/abc"}
+        """#
+
+    @Test func aSpringBootBodyIsNotAdmittedIntoAProblemCatalogsEnvelope() throws {
+        let decoder = ErrorDecoder(catalog: try Self.load(Self.problemYAML))
+        let decoded = decoder.decode(status: .notFound, body: Array(Self.springBootBody.utf8))
+        #expect(decoded.entry == nil, "\(decoded.name ?? "")")
+        #expect(decoded.status == .notFound)
+        // Read as a foreign body: its well-known members, not the problem envelope's.
+        #expect(decoded.message == "Not Found")
+        #expect(decoded.body?["path"] == "/members/abc")
+        // Without a response status, the body's status member is not taken either.
+        #expect(decoder.decode(status: nil, body: Array(Self.springBootBody.utf8)).status == nil)
+        // The same status with the catalog's own problem members is still the entry.
+        let own =
+            #"{"type":"https://example.com/errors/20003#MemberRefNotFound","title":"Member not found","status":404,"#
+            + #""detail":"Member 'abc' not found.","code":20003}"#
+        #expect(decoder.decode(status: .notFound, body: Array(own.utf8)).name == "MemberRefNotFound")
+    }
+
+    @Test func aProblemStatusAndTitleAreEnoughForTheEnvelope() throws {
+        let decoder = ErrorDecoder(catalog: try Self.load(Self.problemYAML))
+        let decoded = decoder.decode(status: nil, body: Array(#"{"title":"Slow down","status":429}"#.utf8))
+        #expect(decoded.status == .tooManyRequests)
+        #expect(decoded.name == "Throttled")
+    }
+
     // MARK: Retry-After
 
     static func headers(_ fields: [(HTTPField.Name, String)]) -> HTTPFields {
@@ -220,6 +288,8 @@ import Testing
     }
 
     static let date = "Sun, 06 Nov 1994 08:49:37 GMT"
+    static let tooManyRequestsBody =
+        #"{"status":{"code":429,"text":"Too Many Requests","message":"Request limit exceeded. Try again later."}}"#
 
     @Test(arguments: [
         ("120", Duration.seconds(120)),
@@ -252,7 +322,9 @@ import Testing
             now: 784_111_777  // Sun, 06 Nov 1994 08:49:37 GMT
         )
         #expect(decoded.retryAfter == .seconds(10))
-        #expect(decoded.name == "ServiceUnavailable")
+        // An empty body is no catalog entry, whatever its status; the header is still read.
+        #expect(decoded.entry == nil)
+        #expect(decoded.status == .serviceUnavailable)
     }
 
     @Test(arguments: [
@@ -265,7 +337,7 @@ import Testing
             "batchdata",
             status: 429,
             headers: Self.headers([(.retryAfter, value), (.date, Self.date)]),
-            ""
+            Self.tooManyRequestsBody
         )
         #expect(decoded.retryAfter == nil)
         #expect(decoded.name == "TooManyRequests")
