@@ -14,7 +14,7 @@ public import Metrics
 /// }
 /// ```
 ///
-/// - Catalog errors (``Errata/APIError`` and ``ErrataResponder/APIErrorConvertible``) render as declared.
+/// - Catalog errors (``Errata/APIError`` and `APIErrorConvertible`) render as declared.
 /// - Hummingbird's `HTTPError` becomes the catalog's entry for its status, else an RFC 9457 `about:blank`
 ///   problem that keeps its status and headers (a 503 with `Retry-After` stays one); request-decoding failures
 ///   become the catalog's 400 entry.
@@ -26,7 +26,7 @@ public import Metrics
 ///   a problem alternative.
 /// - Operation contracts: when a route is one of the catalog's operations, an error the operation does not
 ///   declare is logged and counted (`errata_contract_violations_total`), and in
-///   ``ErrataResponder/OperationContractMode/strict`` answered as an internal error.
+///   `OperationContractMode.strict` answered as an internal error.
 /// - Every answer is counted in `errata_errors_total` by catalog, name and status.
 public struct ErrataMiddleware<Context: RequestContext>: RouterMiddleware {
     let responder: CatalogErrorResponder

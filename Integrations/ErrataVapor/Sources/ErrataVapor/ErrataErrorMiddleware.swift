@@ -17,7 +17,7 @@ public import Vapor
 /// }
 /// ```
 ///
-/// - Catalog errors (``Errata/APIError`` and ``ErrataResponder/APIErrorConvertible``) render as declared.
+/// - Catalog errors (``Errata/APIError`` and `APIErrorConvertible`) render as declared.
 /// - Vapor's `Abort` (and any `AbortError`) becomes the catalog's entry for its status, else an RFC 9457
 ///   `about:blank` problem that keeps its status and headers.
 /// - `DecodingError` and Vapor's `ValidationsError` become the catalog's 400 entry, with one field error per
@@ -30,7 +30,7 @@ public import Vapor
 /// - A request whose `Accept` prefers `application/problem+json` gets RFC 9457 when the catalog's envelope names a
 ///   problem alternative.
 /// - Operation contracts and metrics (`errata_errors_total`, `errata_contract_violations_total`) as in the
-///   Hummingbird integration: both share ``ErrataResponder/CatalogErrorResponder``.
+///   Hummingbird integration: both share `CatalogErrorResponder` (ErrataResponder).
 public struct ErrataErrorMiddleware: Middleware {
     let responder: CatalogErrorResponder
 

@@ -6,7 +6,7 @@ import Logging
 import Vapor
 
 /// The Vapor server `Benchmarks/load-vapor.sh` measures: a plain 200, a catalog error through
-/// ``ErrataVapor/ErrataErrorMiddleware``, and `Abort(.notFound, reason:)` through Vapor's default `ErrorMiddleware`.
+/// `ErrataErrorMiddleware`, and `Abort(.notFound, reason:)` through Vapor's default `ErrorMiddleware`.
 ///
 /// Usage: `ErrataVaporLoadServer PORT CATALOG`. Vapor's `RouteLoggingMiddleware` is left out for every route, so
 /// that the rounds compare the error paths alone; the logger is at `info`, Vapor's default, where its
