@@ -1,5 +1,6 @@
 public import Errata
 import ErrataHummingbird
+import ErrataResponder
 import ErrataTools
 public import Hummingbird
 import Logging

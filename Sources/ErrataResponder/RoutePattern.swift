@@ -1,4 +1,4 @@
-public import HTTPTypes
+import HTTPTypes
 
 /// A route as a catalog writes it (`GET /members/{memberRef}`), matched against request paths and Hummingbird's
 /// endpoint paths (`/members/:memberRef`).
