@@ -131,16 +131,16 @@ func checkFixtures() async {
 
 // MARK: - Benchmarks
 
-let configuration = Benchmark.Configuration(
-    metrics: [.wallClock, .cpuTotal, .mallocCountTotal],
-    timeUnits: .nanoseconds,
-    units: [.mallocCountTotal: .count],
-    scalingFactor: .kilo,
-    maxDuration: .seconds(2),
-    maxIterations: 1_000
-)
-
 let benchmarks: @Sendable () -> Void = {
+    let configuration = Benchmark.Configuration(
+        metrics: [.wallClock, .cpuTotal, .mallocCountTotal],
+        timeUnits: .nanoseconds,
+        units: [.mallocCountTotal: .count],
+        scalingFactor: .kilo,
+        maxDuration: .seconds(2),
+        maxIterations: 1_000
+    )
+
     Benchmark.startupHook = { await checkFixtures() }
 
     Benchmark("Client.ErrorDecoder-alone", configuration: configuration) { benchmark in
