@@ -22,22 +22,37 @@ import Testing
 
     /// Compares `actual` with the golden file, or records it when `RECORD_SNAPSHOTS` is set (and fails, so that a
     /// recording run is never mistaken for a passing one).
-    static func assertGolden(_ actual: String, _ file: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    static func assertGolden(
+        _ actual: String,
+        _ file: URL,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
         if ProcessInfo.processInfo.environment["RECORD_SNAPSHOTS"] != nil {
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: file.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
             try Data(actual.utf8).write(to: file)
-            Issue.record("Recorded \(file.lastPathComponent); run again without RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
+            Issue.record(
+                "Recorded \(file.lastPathComponent); run again without RECORD_SNAPSHOTS",
+                sourceLocation: sourceLocation
+            )
             return
         }
         guard let expected = try? Data(contentsOf: file) else {
-            Issue.record("No golden file \(file.path); record it with RECORD_SNAPSHOTS=1", sourceLocation: sourceLocation)
+            Issue.record(
+                "No golden file \(file.path); record it with RECORD_SNAPSHOTS=1",
+                sourceLocation: sourceLocation
+            )
             return
         }
         let expectedText = String(decoding: expected, as: UTF8.self)
         if expectedText != actual {
             let expectedLines = expectedText.split(separator: "\n", omittingEmptySubsequences: false)
             let actualLines = actual.split(separator: "\n", omittingEmptySubsequences: false)
-            let line = Array(zip(expectedLines, actualLines)).firstIndex { $0 != $1 } ?? min(expectedLines.count, actualLines.count)
+            let line =
+                Array(zip(expectedLines, actualLines)).firstIndex { $0 != $1 }
+                ?? min(expectedLines.count, actualLines.count)
             let expectedLine = line < expectedLines.count ? String(expectedLines[line]) : "(end of file)"
             let actualLine = line < actualLines.count ? String(actualLines[line]) : "(end of file)"
             Issue.record(
@@ -66,7 +81,10 @@ import Testing
     @Test func hostileCatalogGeneratesItsGoldenFile() throws {
         let source = SwiftGenerator.generate(HostileCatalog.catalog)
         try Self.assertGolden(source, Self.generatedFolder.appending(path: "HostileErrors.swift"))
-        try Self.assertGolden(CatalogDump.text(HostileCatalog.catalog), Self.dumpFolder.appending(path: "HostileErrors.txt"))
+        try Self.assertGolden(
+            CatalogDump.text(HostileCatalog.catalog),
+            Self.dumpFolder.appending(path: "HostileErrors.txt")
+        )
     }
 
     // That the output is the same from one process to the next (hash seeds differ per process) is checked by
@@ -79,7 +97,10 @@ import Testing
         for id in BundledCatalogs.ids {
             let source = SwiftGenerator.generate(try Self.catalog(id))
             let imports = source.split(separator: "\n").filter { $0.contains("import ") && !$0.hasPrefix("//") }
-            #expect(imports == (id == "blazeauth" ? ["public import Errata"] : ["public import Errata", "import HTTPTypes"]))
+            #expect(
+                imports
+                    == (id == "blazeauth" ? ["public import Errata"] : ["public import Errata", "import HTTPTypes"])
+            )
             #expect(!source.contains("Yams") && !source.contains("ErrataTools") && !source.contains("Foundation"))
         }
     }
@@ -145,16 +166,30 @@ import Testing
 
     @Test func aParameterOnlyInHeadersIsOptionalInCase() throws {
         let source = SwiftGenerator.generate(try Self.catalog("rest-error-codes"))
-        #expect(source.contains("public static func notAllowed(allowedMethods: Swift.String, details: Errata.JSONValue? = nil)"))
+        #expect(
+            source.contains(
+                "public static func notAllowed(allowedMethods: Swift.String, details: Errata.JSONValue? = nil)"
+            )
+        )
         #expect(source.contains("case notAllowed(allowedMethods: Swift.String?)"))
         #expect(source.contains("self = .notAllowed(allowedMethods: error.parameters[\"allowedMethods\"])"))
     }
 
     @Test func pluralKitConstructorsOfferTheOptionsTheEntryAllows() throws {
         let source = SwiftGenerator.generate(try Self.catalog("pluralkit"))
-        #expect(source.contains("public static func tooManyRequests(retryAfter: Swift.Duration? = nil) -> Errata.APIError"))
-        #expect(source.contains("public static func invalidJSONModel(fieldErrors: [Errata.FieldError] = []) -> Errata.APIError"))
-        #expect(source.contains("public static let systemNotFound = Errata.APIError(unchecked: Self.Entries.systemNotFound)"))
+        #expect(
+            source.contains("public static func tooManyRequests(retryAfter: Swift.Duration? = nil) -> Errata.APIError")
+        )
+        #expect(
+            source.contains(
+                "public static func invalidJSONModel(fieldErrors: [Errata.FieldError] = []) -> Errata.APIError"
+            )
+        )
+        #expect(
+            source.contains(
+                "public static let systemNotFound = Errata.APIError(unchecked: Self.Entries.systemNotFound)"
+            )
+        )
         #expect(!source.contains("instance:"))
     }
 
@@ -247,9 +282,15 @@ extension SwiftGeneratorTests {
                         body: .object([
                             .init(key: "code", value: .value(.init(name: "code"))),
                             .init(key: "message", value: .value(.init(name: "message"))),
-                            .init(key: "list", value: .array([.number("1e3"), .bool(true), .null, .string(template("\0\u{7}"))])),
+                            .init(
+                                key: "list",
+                                value: .array([.number("1e3"), .bool(true), .null, .string(template("\0\u{7}"))])
+                            ),
                         ]),
-                        fieldErrors: .init(layout: .list, item: .object([.init(key: "f", value: .value(.init(name: "field")))]))
+                        fieldErrors: .init(
+                            layout: .list,
+                            item: .object([.init(key: "f", value: .value(.init(name: "field")))])
+                        )
                     )
                 ]
             ),
@@ -266,7 +307,12 @@ extension SwiftGeneratorTests {
                     headers: [.init(name: "X-Evil", value: template(#"a"b\(c){who}"#))],
                     lintAllowances: .init(rules: ["shared-code"], reason: "because \"reasons\"\\")
                 ),
-                ErrorEntry(name: "MemberRefNotFound", code: 20003, status: 404, message: template("Member '{memberRef}' not found.")),
+                ErrorEntry(
+                    name: "MemberRefNotFound",
+                    code: 20003,
+                    status: 404,
+                    message: template("Member '{memberRef}' not found.")
+                ),
                 ErrorEntry(
                     name: "Case",
                     code: 2,
@@ -296,7 +342,13 @@ extension SwiftGeneratorTests {
             ],
             closeCodes: [CloseCodeEntry(code: 4000, name: "Bye", reason: "bye\0\"\\(x)", retry: .immediately)],
             operations: [
-                Operation(name: "Op", id: -3, route: #"GET /a/"b"\(c)"#, description: "multi\nline", codes: ["Default", "Case"])
+                Operation(
+                    name: "Op",
+                    id: -3,
+                    route: #"GET /a/"b"\(c)"#,
+                    description: "multi\nline",
+                    codes: ["Default", "Case"]
+                )
             ]
         )
     }
@@ -308,7 +360,8 @@ extension SwiftGeneratorTests {
             var text = ""
             dump(
                 (
-                    formatVersion: catalog.formatVersion, id: catalog.id, title: catalog.title, version: catalog.version,
+                    formatVersion: catalog.formatVersion, id: catalog.id, title: catalog.title,
+                    version: catalog.version,
                     docs: catalog.docs, envelope: catalog.envelope, groups: catalog.groups, entries: catalog.entries,
                     closeCodes: catalog.closeCodes, operations: catalog.operations
                 ),

@@ -26,7 +26,9 @@ package struct JSONWriter {
             while index < utf8.count {
                 let byte = utf8[index]
                 if needsEscaping(byte) {
-                    if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+                    if runStart < index {
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                    }
                     appendEscape(for: byte, to: &bytes)
                     runStart = index + 1
                 }

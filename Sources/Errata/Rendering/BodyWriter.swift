@@ -191,7 +191,9 @@ struct BodyWriter: Sendable {
         case .instance: JSONWriter.appendEscaped(error.instance ?? "", to: &output)
         case .parameter(let name, _): JSONWriter.appendEscaped(error.parameters[program.names[name]] ?? "", to: &output)
         case .retryAfterSeconds:
-            if let retryAfter = error.retryAfter { Self.appendDecimal(ErrorRenderer.wholeSecondsRoundedUp(retryAfter), to: &output) }
+            if let retryAfter = error.retryAfter {
+                Self.appendDecimal(ErrorRenderer.wholeSecondsRoundedUp(retryAfter), to: &output)
+            }
         case .retryAfterMilliseconds:
             if let retryAfter = error.retryAfter {
                 Self.appendDecimal(ErrorRenderer.wholeMillisecondsRoundedUp(retryAfter), to: &output)
@@ -271,9 +273,12 @@ struct BodyWriter: Sendable {
             output.append(UInt8(ascii: "0") + UInt8(max(0, value)))
             return
         }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var digits:
+            (
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+            ) =
+                (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         var count = 0
         var remaining = value
         withUnsafeMutableBytes(of: &digits) { buffer in

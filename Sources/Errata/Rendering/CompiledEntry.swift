@@ -39,7 +39,10 @@ final class CompiledEntry: Sendable {
         // Entries without an HTTP status (WebSocket statuses) still need one when rendered over HTTP.
         let status = entry.status ?? (entry.kind == .error ? .internalServerError : .ok)
         let definition = HTTPStatusRegistry.standard.definition(for: status.code)
-        self.status = HTTPResponse.Status(code: status.code, reasonPhrase: definition?.reasonPhrase ?? status.reasonPhrase)
+        self.status = HTTPResponse.Status(
+            code: status.code,
+            reasonPhrase: definition?.reasonPhrase ?? status.reasonPhrase
+        )
         let mayHaveContent = definition?.mayHaveContent ?? true
         self.mayHaveContent = mayHaveContent
         self.contentType = envelope.contentType

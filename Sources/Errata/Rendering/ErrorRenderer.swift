@@ -254,7 +254,12 @@ public struct ErrorRenderer: Sendable {
         func value(_ name: String) -> JSONTemplate { .value(MessageTemplate.Placeholder(name: name)) }
         if envelope.format == .problem {
             // RFC 9457 §3's example: [{"detail": "…", "pointer": "#/age"}].
-            return .init(layout: .list, item: .object([.init(key: "detail", value: value("message")), .init(key: "pointer", value: value("pointer"))]))
+            return .init(
+                layout: .list,
+                item: .object([
+                    .init(key: "detail", value: value("message")), .init(key: "pointer", value: value("pointer")),
+                ])
+            )
         }
         return .init(layout: .map, item: .object([.init(key: "message", value: value("message"))]))
     }

@@ -23,7 +23,9 @@ extension SwiftGenerator {
             paragraphs.append(SwiftSpelling.commentLines(description))
         }
         if entry.origin == .client {
-            paragraphs.append(["A client-side status: a server never sends it (`ErrorRenderer` renders the internal error)."])
+            paragraphs.append([
+                "A client-side status: a server never sends it (`ErrorRenderer` renders the internal error)."
+            ])
         }
         if entry.isDeprecated {
             paragraphs.append(["Deprecated: still answered, but clients should stop depending on it."])
@@ -60,7 +62,10 @@ extension SwiftGenerator {
         let declarations =
             plan.parameters.map { "\(SwiftSpelling.escaped($0.identifier)): \($0.swiftType)" }
             + plan.options.map(\.declaration)
-        let signature = SwiftExpression.call("public static func \(name)", declarations.map { (nil, SwiftExpression($0)) })
+        let signature = SwiftExpression.call(
+            "public static func \(name)",
+            declarations.map { (nil, SwiftExpression($0)) }
+        )
         var lines = signature.lines
         lines[lines.count - 1] += " -> Errata.APIError {"
         writer.lines(lines)
@@ -91,7 +96,9 @@ extension SwiftGenerator {
                     [entryPlan.summary],
                     headerOnly.isEmpty
                         ? []
-                        : ["\(headerOnly.joined(separator: ", ")): `nil` unless the decoder read it back; the body does not carry it."],
+                        : [
+                            "\(headerOnly.joined(separator: ", ")): `nil` unless the decoder read it back; the body does not carry it."
+                        ],
                 ])
                 let name = SwiftSpelling.escaped(entryPlan.identifier)
                 if entryPlan.parameters.isEmpty {
@@ -193,8 +200,14 @@ extension SwiftGenerator {
                 ("envelope", model.envelope(catalog.envelope)),
                 ("groups", catalog.groups.isEmpty ? nil : .array(catalog.groups.map { model.group($0) })),
                 ("entries", .array(entries)),
-                ("closeCodes", catalog.closeCodes.isEmpty ? nil : .array(catalog.closeCodes.map { model.closeCode($0) })),
-                ("operations", catalog.operations.isEmpty ? nil : .array(catalog.operations.map { model.operation($0) })),
+                (
+                    "closeCodes",
+                    catalog.closeCodes.isEmpty ? nil : .array(catalog.closeCodes.map { model.closeCode($0) })
+                ),
+                (
+                    "operations",
+                    catalog.operations.isEmpty ? nil : .array(catalog.operations.map { model.operation($0) })
+                ),
             ]
         )
         writer.lines(expression.prefixed("public static let catalog = ").lines)
