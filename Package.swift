@@ -17,6 +17,7 @@ let package = Package(
     products: [
         .library(name: "Errata", targets: ["Errata"]),
         .library(name: "ErrataTools", targets: ["ErrataTools"]),
+        .library(name: "ErrataResponder", targets: ["ErrataResponder"]),
         .library(name: "ErrataHummingbird", targets: ["ErrataHummingbird"]),
         .library(name: "ErrataServer", targets: ["ErrataServer"]),
         // Clients, split by HTTP library so that a URLSession-only app does not build AsyncHTTPClient (and its
@@ -65,6 +66,17 @@ let package = Package(
         ),
 
         // Integrations
+        // What every server integration shares, with no framework: mapping, negotiation, contracts, logging, metrics.
+        .target(
+            name: "ErrataResponder",
+            dependencies: [
+                "Errata",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ErrataClient",
             dependencies: [
@@ -100,6 +112,7 @@ let package = Package(
             name: "ErrataHummingbird",
             dependencies: [
                 "Errata",
+                "ErrataResponder",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -116,6 +129,7 @@ let package = Package(
                 "Errata",
                 "ErrataTools",
                 "ErrataHummingbird",
+                "ErrataResponder",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
@@ -212,6 +226,7 @@ let package = Package(
             name: "ErrataHummingbirdTests",
             dependencies: [
                 "ErrataHummingbird",
+                "ErrataResponder",
                 "ErrataTools",
                 "ErrataCatalogs",
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -16,8 +16,13 @@ let package = Package(
         // The load server (ErrataLoadServer, run by load.sh under wrk): the framework it serves with, and its logger.
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
-        // ByteBuffer, for the full-response benchmarks (what the Hummingbird adapter writes into).
-        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        // ByteBuffer, for the full-response benchmarks (what the Hummingbird adapter writes into), and for
+        // ErrataClientBenchmarks.
+        // ErrataClientBenchmarks: the response types of the HTTP libraries the client paths take.
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         .executableTarget(
@@ -29,6 +34,28 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Benchmarks/ErrataBenchmarks",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
+            ]
+        ),
+        // What each ErrataClient path (URLSession, AsyncHTTPClient, OpenAPI middleware) adds to ErrorDecoder alone.
+        // Not built by CI, which builds AsyncHTTPClient once, in the root package's tests; run by hand.
+        .executableTarget(
+            name: "ErrataClientBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Errata", package: "errata"),
+                .product(name: "ErrataTools", package: "errata"),
+                .product(name: "ErrataClient", package: "errata"),
+                .product(name: "ErrataAsyncHTTPClient", package: "errata"),
+                .product(name: "ErrataOpenAPI", package: "errata"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Benchmarks/ErrataClientBenchmarks",
             plugins: [
                 .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]

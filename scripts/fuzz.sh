@@ -65,7 +65,8 @@ run() {
     harness_file "$name" >/dev/null
     mkdir -p .build/corpus/"$name" .build/crashes
     echo "fuzzing $name for $seconds s"
-    .build/fuzzers/"$name" -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb="$rss_limit_mb" \
+    # ASAN_OPTIONS too: -detect_leaks=0 stops libFuzzer's per-input check, not LeakSanitizer's pass at exit.
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" .build/fuzzers/"$name" -max_total_time="$seconds" -max_len="$max_len" -rss_limit_mb="$rss_limit_mb" \
         -timeout=10 -detect_leaks=0 -print_final_stats=1 -artifact_prefix=.build/crashes/"$name"- "$@" \
         .build/corpus/"$name" Corpus/"$name"
 }

@@ -1,14 +1,18 @@
 import Errata
 import ErrataTools
+import Foundation
 import HTTPTypes
 
-/// One decoder per bundled catalog, built once per process: the catalogs are read from `Catalogs/` beside this
-/// package (found through `#filePath`, as the test suites find their fixtures).
+/// One decoder per bundled catalog (every `*.errata.yaml` in `Catalogs/`), built once per process: the catalogs are
+/// read from beside this package (found through `#filePath`, as the test suites find their fixtures).
 let decoders: [ErrorDecoder] = {
-    let catalogs = "\(#filePath)".split(separator: "/").dropLast(3).joined(separator: "/")
-    let names = ["pluralkit", "rest-error-codes", "batchdata", "blazeauth"]
+    let root = "/" + "\(#filePath)".split(separator: "/").dropLast(3).joined(separator: "/")
+    let folder = root + "/Catalogs"
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+        .filter { $0.hasSuffix(".errata.yaml") }.sorted()
+    guard !names.isEmpty else { fatalError("no catalogs in \(folder)") }
     return names.map { name in
-        let path = "/\(catalogs)/Catalogs/\(name).errata.yaml"
+        let path = "\(folder)/\(name)"
         guard let catalog = CatalogLoader().load(path: path).catalog else { fatalError("cannot load \(path)") }
         return ErrorDecoder(catalog: catalog)
     }

@@ -16,6 +16,6 @@ extension APIError: HTTPResponseError {
             catalog: ErrorCatalog(id: "errata", title: "Errata", envelope: .problem, entries: [entry]),
             envelope: .problem
         )
-        return CatalogErrorResponder.response(renderer.render(self), request: request)
+        return Response(renderer.render(self), for: request)
     }
 }

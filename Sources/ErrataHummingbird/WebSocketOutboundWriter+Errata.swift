@@ -19,7 +19,7 @@ extension WebSocketOutboundWriter {
     /// Sends the status packet that answers one request, as a text frame.
     ///
     /// The packet is the catalog's envelope with `requestID` filled in (BlazeAuth's `{"id":7,"status":3}`),
-    /// rendered by ``Errata/ErrorRenderer/statusPacket(_:requestID:)``. An entry the renderer's catalog does not
+    /// rendered by `ErrorRenderer.statusPacket(_:requestID:)`. An entry the renderer's catalog does not
     /// have, or a client-origin one (which a server never sends), goes out as the internal-error entry, still
     /// answering `requestID`.
     ///
@@ -60,9 +60,9 @@ extension WebSocketOutboundWriter {
     /// Send nothing more afterwards; return from the handler. An empty reason sends the code alone.
     ///
     /// - Parameters:
-    ///   - code: The close code; one that ``Errata/WebSocketCloseCode/mayBeSentInCloseFrame``.
+    ///   - code: The close code; one that `WebSocketCloseCode.mayBeSentInCloseFrame`.
     ///   - reason: The reason, at most 123 bytes of UTF-8: build it with
-    ///     ``Errata/WebSocketCloseReason/init(truncating:)``.
+    ///     `WebSocketCloseReason(truncating:)`.
     /// - Throws: ``WebSocketCloseError`` for a code RFC 6455 forbids in a Close frame (1005, 1006, 1015, …), which
     ///   a client would take as a protocol error; an error when the frame cannot be written.
     public func close(_ code: WebSocketCloseCode, reason: WebSocketCloseReason) async throws {

@@ -1,5 +1,6 @@
 import Errata
 import ErrataHummingbird
+import ErrataResponder
 import HTTPTypes
 import Hummingbird
 import NIOCore

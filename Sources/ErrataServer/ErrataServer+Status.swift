@@ -25,7 +25,8 @@ extension ErrataServer {
         case 416: headers[.contentRange] = "bytes */0"
         case 426: headers[.upgrade] = "HTTP/2"
         case 429, 503:
-            headers[.retryAfter] = request.uri.queryParameters.get("retryAfter").flatMap { Int($0) }.map(String.init) ?? "1"
+            headers[.retryAfter] =
+                request.uri.queryParameters.get("retryAfter").flatMap { Int($0) }.map(String.init) ?? "1"
         default: break
         }
         let mayHaveContent = definition?.mayHaveContent ?? true
@@ -39,6 +40,10 @@ extension ErrataServer {
         )
         let rendered = renderer.render(APIError(unchecked: entry))
         headers[.contentType] = "application/problem+json"
-        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: rendered.body)))
+        return Response(
+            status: status,
+            headers: headers,
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: rendered.body))
+        )
     }
 }

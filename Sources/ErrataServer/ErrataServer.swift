@@ -1,5 +1,6 @@
 public import Errata
 import ErrataHummingbird
+import ErrataResponder
 import ErrataTools
 public import Hummingbird
 import Logging
@@ -87,7 +88,9 @@ public struct ErrataServer: Sendable {
         router.add(middleware: ServeErrorMiddleware(renderer: serveErrors))
         router.get("/") { _, _ in html(indexPage()) }
         router.get("/http") { _, _ in html(ReferencePage.statusRegistryPage()) }
-        router.get("/:catalog") { request, context in try catalogDocument(context.parameters.require("catalog"), request) }
+        router.get("/:catalog") { request, context in
+            try catalogDocument(context.parameters.require("catalog"), request)
+        }
         router.get("/:catalog/:entry") { _, context in
             try entryDocument(context.parameters.require("catalog"), context.parameters.require("entry"))
         }

@@ -12,7 +12,7 @@ struct ErrataCommand: AsyncParsableCommand {
             shows the response for an entry and 'errata decode' reads one back, 'errata generate' writes \
             reference pages, OpenAPI, JSON Schema or Swift, 'errata diff' grades the changes between two \
             versions, and 'errata serve' serves reference pages and mock errors. A CATALOG argument is a file, \
-            a folder or a bundled catalog id (blazeauth, pluralkit, rest-error-codes, batchdata).
+            a folder or a bundled catalog id ('errata serve' with no catalogs serves them all).
 
             Exit status: 0 on success; 1 when a catalog does not load, or the command's check fails (lint, \
             diff --fail-on, decode); 64 for a usage mistake.

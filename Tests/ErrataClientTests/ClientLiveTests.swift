@@ -109,7 +109,7 @@ import FoundationNetworking
     }
 
     @Test(arguments: Transport.allCases)
-    func aDroppedConnectionIsThrownWhenTheRequestIsNotSafeToRepeat(_ transport: Transport) async throws {
+    func aDroppedConnectionIsThrownAsItsOwnErrorWhenNotRetried(_ transport: Transport) async throws {
         let catalog = try TestCatalogs.bundled("pluralkit")
         let recording = RecordingEnvironment()
         try await LiveServer.run(catalogs: [catalog]) { base in

@@ -47,7 +47,9 @@ import Testing
         metrics: TestMetrics = TestMetrics()
     ) throws -> some ApplicationProtocol {
         let router = Router()
-        router.add(middleware: try ErrataMiddleware(catalog: catalog, contractMode: contractMode, metricsFactory: metrics))
+        router.add(
+            middleware: try ErrataMiddleware(catalog: catalog, contractMode: contractMode, metricsFactory: metrics)
+        )
         router.get("/members/{memberRef}") { _, context -> String in
             throw try APIError(
                 "MemberRefNotFound",

@@ -1,7 +1,7 @@
 import HTTPTypes
 import Testing
 
-@testable import ErrataHummingbird
+@testable import ErrataResponder
 
 /// The middleware finds a route's operation by matching Hummingbird's endpoint path against the catalog's routes,
 /// without building a pattern from the path; the match must be the one the built pattern gives.

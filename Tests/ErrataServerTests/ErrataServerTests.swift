@@ -78,7 +78,10 @@ import Testing
                 try await client.execute(uri: "/\(catalog.id).errata.json", method: .get) { response in
                     #expect(response.status == .ok)
                     #expect(response.headers[.contentType] == "application/json")
-                    let reloaded = CatalogLoader().load(text: Self.text(response.body), path: "\(catalog.id).errata.json")
+                    let reloaded = CatalogLoader().load(
+                        text: Self.text(response.body),
+                        path: "\(catalog.id).errata.json"
+                    )
                     #expect(reloaded.diagnostics.isEmpty, "\(reloaded.diagnostics)")
                     #expect(reloaded.catalog == catalog)
                 }
@@ -125,7 +128,8 @@ import Testing
 
     @Test func mockAnswersExactlyAsTheAPIWould() async throws {
         try await Self.application().test(.router) { client in
-            try await client.execute(uri: "/mock/pluralkit/MemberRefNotFound?memberRef=abcde", method: .get) { response in
+            try await client.execute(uri: "/mock/pluralkit/MemberRefNotFound?memberRef=abcde", method: .get) {
+                response in
                 #expect(response.status == .notFound)
                 #expect(response.headers[.contentType] == "application/json")
                 #expect(Self.text(response.body) == #"{"code":20003,"message":"Member 'abcde' not found."}"#)
@@ -213,7 +217,11 @@ import Testing
         (405, .allow, "GET, HEAD"), (407, .proxyAuthenticate, #"Basic realm="errata""#),
         (429, .retryAfter, "1"), (503, .retryAfter, "1"),
     ])
-    func statusEndpointSendsTheHeadersTheStatusRequires(_ code: Int, _ header: HTTPField.Name, _ value: String)
+    func statusEndpointSendsTheHeadersTheStatusRequires(
+        _ code: Int,
+        _ header: HTTPField.Name,
+        _ value: String
+    )
         async throws
     {
         try await Self.application().test(.router) { client in

@@ -21,7 +21,10 @@ import Testing
         (.array([]), "[]"),
         (.object([]), "{}"),
         (.array([.null, 1, "a", .array([.bool(false)])]), #"[null,1,"a",[false]]"#),
-        (.object([.init("z", 1), .init("a", 2), .init("m", .object([.init("k", "v")]))]), #"{"z":1,"a":2,"m":{"k":"v"}}"#),
+        (
+            .object([.init("z", 1), .init("a", 2), .init("m", .object([.init("k", "v")]))]),
+            #"{"z":1,"a":2,"m":{"k":"v"}}"#
+        ),
         (.object([.init("a", 1), .init("a", 2)]), #"{"a":1,"a":2}"#),
         (.object([.init("k\"ey", "v")]), #"{"k\"ey":"v"}"#),
     ])

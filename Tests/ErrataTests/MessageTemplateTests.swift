@@ -1,5 +1,6 @@
-@testable import Errata
 import Testing
+
+@testable import Errata
 
 @Suite struct MessageTemplateTests {
     typealias Segment = MessageTemplate.Segment
@@ -280,7 +281,6 @@ import Testing
 
     // MARK: Round trip
 
-
     /// Pieces random values are made of: quotes, backslashes, braces, newlines, emoji, combining marks,
     /// templates' literal text, and near-copies of it.
     static let alphabet = [
@@ -532,7 +532,10 @@ import Testing
                 if fast != nil { matched += 1 }
             }
             // A rendered message always fits, though not always with the values it was made from (ambiguity).
-            #expect(template.match(message) != nil, "template \(source.debugDescription), message \(message.debugDescription)")
+            #expect(
+                template.match(message) != nil,
+                "template \(source.debugDescription), message \(message.debugDescription)"
+            )
         }
         #expect(matched >= 4_000)
     }

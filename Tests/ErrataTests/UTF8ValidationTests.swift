@@ -19,7 +19,6 @@ import Testing
         }
     }
 
-
     /// Bytes biased towards the interesting ranges: ASCII runs (the 8-byte fast path), lead bytes around every
     /// boundary RFC 3629 draws, and continuation bytes.
     static func randomBytes(using generator: inout SplitMix64) -> [UInt8] {
@@ -47,15 +46,17 @@ import Testing
         }
     }
 
-    @Test(arguments: [
-        ("plain ASCII longer than one word", Array("{\"code\":20003,\"message\":\"x\"}".utf8), nil as Int?),
-        ("emoji after a full word", Array("12345678😀".utf8), nil),
-        ("overlong slash", [0x41, 0xC0, 0xAF], 1),
-        ("UTF-16 surrogate encoded", [0xED, 0xA0, 0x80], 0),
-        ("above U+10FFFF", [0xF4, 0x90, 0x80, 0x80], 0),
-        ("truncated at the end after a word", Array("abcdefgh".utf8) + [0xE2, 0x82], 8),
-        ("stray continuation inside a word", [0x61, 0x61, 0x61, 0x80, 0x61, 0x61, 0x61, 0x61, 0x61], 3),
-    ] as [(String, [UInt8], Int?)])
+    @Test(
+        arguments: [
+            ("plain ASCII longer than one word", Array("{\"code\":20003,\"message\":\"x\"}".utf8), nil as Int?),
+            ("emoji after a full word", Array("12345678😀".utf8), nil),
+            ("overlong slash", [0x41, 0xC0, 0xAF], 1),
+            ("UTF-16 surrogate encoded", [0xED, 0xA0, 0x80], 0),
+            ("above U+10FFFF", [0xF4, 0x90, 0x80, 0x80], 0),
+            ("truncated at the end after a word", Array("abcdefgh".utf8) + [0xE2, 0x82], 8),
+            ("stray continuation inside a word", [0x61, 0x61, 0x61, 0x80, 0x61, 0x61, 0x61, 0x61, 0x61], 3),
+        ] as [(String, [UInt8], Int?)]
+    )
     func knownCases(_ name: String, _ bytes: [UInt8], _ expected: Int?) {
         #expect(UTF8Validation.firstInvalidOffset(bytes) == expected, "\(name)")
         #expect(Self.referenceOffset(bytes) == expected, "reference disagrees on \(name)")

@@ -23,7 +23,8 @@ import Testing
     @Test(.timeLimit(.minutes(1)))
     func aBodyOverTheSizeLimitIsNotParsed() throws {
         // Valid JSON, so only the size can be the reason it is refused.
-        let body = Array(#"{"code":20003,"message":""#.utf8) + [UInt8](repeating: UInt8(ascii: "a"), count: 2 << 20)
+        let body =
+            Array(#"{"code":20003,"message":""#.utf8) + [UInt8](repeating: UInt8(ascii: "a"), count: 2 << 20)
             + Array(#""}"#.utf8)
         let decoded = try Self.decoder().decode(status: .notFound, body: body)
         #expect(decoded.problem?.kind == .tooLarge)
@@ -125,7 +126,8 @@ import Testing
     func randomBytesAlwaysDecode() throws {
         var generator = Generator(state: 0xE11A7A)
         let decoder = try Self.decoder()
-        let interesting: [UInt8] = Array(#"{}[]",:0123456789-+.eEtrufalsn\ "#.utf8) + [0x00, 0x1F, 0x7F, 0x80, 0xC3, 0xFF]
+        let interesting: [UInt8] =
+            Array(#"{}[]",:0123456789-+.eEtrufalsn\ "#.utf8) + [0x00, 0x1F, 0x7F, 0x80, 0xC3, 0xFF]
         for round in 0..<3_000 {
             let count = Int.random(in: 0...256, using: &generator)
             let body: [UInt8] = (0..<count).map { _ in
@@ -184,14 +186,17 @@ import Testing
           - { name: Other, code: 4, status: 400, title: Other, message: "Nothing to see." }
         """#
 
-    @Test(.timeLimit(.minutes(1)), arguments: [
-        String(repeating: "'", count: 64 << 10),
-        String(repeating: "'", count: 64 << 10) + " not found .",
-        String(repeating: "a'", count: 32 << 10),
-        String(repeating: "a", count: 64 << 10) + "y",
-        String(repeating: "''a", count: 21_845),
-        String(repeating: "é", count: 32 << 10),
-    ])
+    @Test(
+        .timeLimit(.minutes(1)),
+        arguments: [
+            String(repeating: "'", count: 64 << 10),
+            String(repeating: "'", count: 64 << 10) + " not found .",
+            String(repeating: "a'", count: 32 << 10),
+            String(repeating: "a", count: 64 << 10) + "y",
+            String(repeating: "''a", count: 21_845),
+            String(repeating: "é", count: 32 << 10),
+        ]
+    )
     func aLongMessageMatchedAgainstTemplatesFinishesFast(_ message: String) throws {
         let loaded = CatalogLoader().load(text: Self.greedyYAML, path: "greedy.errata.yaml")
         let loadedCatalog = loaded.catalog
@@ -233,16 +238,19 @@ import Testing
         #expect(decoded.parameters.isEmpty)
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: [
-        (#""\ud800""#, "\u{FFFD}"),
-        (#""\udfff""#, "\u{FFFD}"),
-        (#""\ud800\u0041""#, "\u{FFFD}A"),
-        (#""\ud800\ud800""#, "\u{FFFD}\u{FFFD}"),
-        (#""a\ud800""#, "a\u{FFFD}"),
-        (#""\udc00\ud800""#, "\u{FFFD}\u{FFFD}"),
-        (#""\ud83d\ude00""#, "😀"),
-        (#""\uD83D\uDE00x""#, "😀x"),
-    ])
+    @Test(
+        .timeLimit(.minutes(1)),
+        arguments: [
+            (#""\ud800""#, "\u{FFFD}"),
+            (#""\udfff""#, "\u{FFFD}"),
+            (#""\ud800\u0041""#, "\u{FFFD}A"),
+            (#""\ud800\ud800""#, "\u{FFFD}\u{FFFD}"),
+            (#""a\ud800""#, "a\u{FFFD}"),
+            (#""\udc00\ud800""#, "\u{FFFD}\u{FFFD}"),
+            (#""\ud83d\ude00""#, "😀"),
+            (#""\uD83D\uDE00x""#, "😀x"),
+        ]
+    )
     func loneSurrogateEscapesBecomeTheReplacementCharacter(_ json: String, _ expected: String) throws {
         let body = #"{"code":20003,"message":\#(json)}"#
         let decoded = try Self.decoder().decode(status: .notFound, body: Array(body.utf8))
@@ -251,10 +259,13 @@ import Testing
         #expect(decoded.name == "MemberRefNotFound")
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: [
-        "1e999999", "-1e999999", "1e-999999", "123456789012345678901234567890", "-0", "0.0000000000000000000001",
-        "1E+400", "18446744073709551616",
-    ])
+    @Test(
+        .timeLimit(.minutes(1)),
+        arguments: [
+            "1e999999", "-1e999999", "1e-999999", "123456789012345678901234567890", "-0", "0.0000000000000000000001",
+            "1E+400", "18446744073709551616",
+        ]
+    )
     func extremeNumbersNeverCrash(_ number: String) throws {
         let decoder = try Self.decoder()
         let bodies = [
@@ -294,11 +305,14 @@ import Testing
         #expect(members.map(\.key) == ["code", "code", "message", "message"])
     }
 
-    @Test(.timeLimit(.minutes(1)), arguments: [
-        "", " ", "null", "[]", "{}", "0", "\"text\"", "[{\"code\":20003}]", "{\"code\":{\"code\":20003}}",
-        "{\"code\":[20003]}", "{\"code\":true,\"message\":1}", "{\"code\":null,\"message\":null}",
-        "{\"code\":20003,\"message\":\"Member '\"}", "\u{FEFF}{}",
-    ])
+    @Test(
+        .timeLimit(.minutes(1)),
+        arguments: [
+            "", " ", "null", "[]", "{}", "0", "\"text\"", "[{\"code\":20003}]", "{\"code\":{\"code\":20003}}",
+            "{\"code\":[20003]}", "{\"code\":true,\"message\":1}", "{\"code\":null,\"message\":null}",
+            "{\"code\":20003,\"message\":\"Member '\"}", "\u{FEFF}{}",
+        ]
+    )
     func oddlyShapedBodiesDecodeWithoutCrashing(_ text: String) throws {
         let decoded = try Self.decoder().decode(status: .notFound, body: Array(text.utf8))
         #expect(decoded.rawBody == Array(text.utf8))

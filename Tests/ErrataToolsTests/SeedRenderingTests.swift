@@ -30,7 +30,9 @@ import Testing
     @Test func batchDataInvalidTokenRendersTheStatusObject() throws {
         let catalog = try Self.catalog("batchdata")
         let rendered = try ErrorRenderer(catalog: catalog).render(try APIError("InvalidToken", in: catalog))
-        #expect(Self.text(rendered.body) == #"{"status":{"code":401,"text":"Unauthorized","message":"Invalid token."}}"#)
+        #expect(
+            Self.text(rendered.body) == #"{"status":{"code":401,"text":"Unauthorized","message":"Invalid token."}}"#
+        )
         #expect(rendered.status.code == 401)
     }
 

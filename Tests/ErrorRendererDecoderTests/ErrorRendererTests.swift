@@ -260,7 +260,8 @@ import Testing
     /// `params.NAME` is written as a JSON literal only when the text is one of the declared type.
     @Test(arguments: [
         ("42", "42"), ("-7", "-7"), ("0", "0"), ("4x", #""4x""#), ("", #""""#), ("+5", #""+5""#),
-        ("007", #""007""#), ("1.5", #""1.5""#), (" 42", #"" 42""#), ("99999999999999999999", #""99999999999999999999""#),
+        ("007", #""007""#), ("1.5", #""1.5""#), (" 42", #"" 42""#),
+        ("99999999999999999999", #""99999999999999999999""#),
     ])
     func integerParametersAreTypedByTheirDeclaration(_ value: String, _ expected: String) throws {
         let catalog = try Self.load(Self.jsonYAML)
@@ -314,7 +315,12 @@ import Testing
         OptionalCase(details: true, expected: #"{"b":true,"d":1}"#),
         OptionalCase(requestID: 3, expected: #"{"c":3,"d":1}"#),
         OptionalCase(instance: "/x", requestID: 3, expected: #"{"a":"/x","c":3,"d":1}"#),
-        OptionalCase(instance: "/x", details: .array([]), requestID: "r", expected: #"{"a":"/x","b":[],"c":"r","d":1}"#),
+        OptionalCase(
+            instance: "/x",
+            details: .array([]),
+            requestID: "r",
+            expected: #"{"a":"/x","b":[],"c":"r","d":1}"#
+        ),
         OptionalCase(retryAfter: .milliseconds(1), expected: #"{"d":1,"e":1,"f":1}"#),
         OptionalCase(details: nil, requestID: .null, expected: #"{"c":null,"d":1}"#),
     ])
@@ -626,7 +632,9 @@ import Testing
     @Test func statusPacketEchoesTheRequestID() throws {
         let catalog = try Self.bundled("blazeauth")
         let renderer = try ErrorRenderer(catalog: catalog)
-        #expect(Self.text(renderer.statusPacket(try APIError("Ok", in: catalog), requestID: 5)) == #"{"id":5,"status":1}"#)
+        #expect(
+            Self.text(renderer.statusPacket(try APIError("Ok", in: catalog), requestID: 5)) == #"{"id":5,"status":1}"#
+        )
         #expect(
             Self.text(renderer.statusPacket(try APIError("LicenseNotFound", in: catalog), requestID: "a\"b"))
                 == #"{"id":"a\"b","status":100}"#
@@ -676,7 +684,8 @@ import Testing
         let second = renderer.render(error)
         #expect(first.body == second.body)
         #expect(
-            Self.text(first.body) == #"{"error_code":0,"error_message":"Unknown server side error occurred","details":null}"#
+            Self.text(first.body)
+                == #"{"error_code":0,"error_message":"Unknown server side error occurred","details":null}"#
         )
         // The same storage both times: the precomputed body, handed out without building a new one.
         let firstAddress = first.body.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) }

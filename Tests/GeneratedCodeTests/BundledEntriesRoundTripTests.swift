@@ -12,9 +12,13 @@ import Testing
     }
 
     static let entries: [Entry] =
-        PluralKitErrors.catalog.entries.map { Entry(catalog: PluralKitErrors.catalog, entry: $0) { "\(PluralKitErrors.Case($0))" } }
+        PluralKitErrors.catalog.entries.map {
+            Entry(catalog: PluralKitErrors.catalog, entry: $0) { "\(PluralKitErrors.Case($0))" }
+        }
         + RESTErrors.catalog.entries.map { Entry(catalog: RESTErrors.catalog, entry: $0) { "\(RESTErrors.Case($0))" } }
-        + BatchDataErrors.catalog.entries.map { Entry(catalog: BatchDataErrors.catalog, entry: $0) { "\(BatchDataErrors.Case($0))" } }
+        + BatchDataErrors.catalog.entries.map {
+            Entry(catalog: BatchDataErrors.catalog, entry: $0) { "\(BatchDataErrors.Case($0))" }
+        }
         + BlazeAuthWebSocketErrors.catalog.entries.map {
             Entry(catalog: BlazeAuthWebSocketErrors.catalog, entry: $0) { "\(BlazeAuthWebSocketErrors.Case($0))" }
         }

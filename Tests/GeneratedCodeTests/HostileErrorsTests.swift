@@ -9,11 +9,19 @@ import Testing
 
     static func roundTrip(_ error: APIError) -> HostileErrors.Case {
         let rendered = renderer.render(error)
-        return HostileErrors.Case(decoder.decode(status: rendered.status, headerFields: rendered.headerFields, body: rendered.body))
+        return HostileErrors.Case(
+            decoder.decode(status: rendered.status, headerFields: rendered.headerFields, body: rendered.body)
+        )
     }
 
     @Test func typedParametersAreWrittenAsTextAndReadBackAsTheirTypes() throws {
-        let error = HostileErrors.case(in: 3, default: 2.5, self_: true, retryAfter: "soon", occurrenceRetryAfter: .seconds(2))
+        let error = HostileErrors.case(
+            in: 3,
+            default: 2.5,
+            self_: true,
+            retryAfter: "soon",
+            occurrenceRetryAfter: .seconds(2)
+        )
         #expect(error.parameters == ["in": "3", "default": "2.5", "self": "true", "retryAfter": "soon"])
         #expect(error.retryAfter == .seconds(2))
         #expect(error.message == "In 3, default 2.5, self true, retry soon.")
@@ -42,7 +50,11 @@ import Testing
         let who = #"Ann "the \(hacker)" {x}"#
         let rendered = Self.renderer.render(HostileErrors.default(who: who))
         #expect(rendered.headerFields[HTTPField.Name("X-Evil")!] == #"a"b\(c)"# + who)
-        let decoded = Self.decoder.decode(status: rendered.status, headerFields: rendered.headerFields, body: rendered.body)
+        let decoded = Self.decoder.decode(
+            status: rendered.status,
+            headerFields: rendered.headerFields,
+            body: rendered.body
+        )
         #expect(decoded.code == .string(#"quote"back\slash\(interp)"#))
         guard case .default(let decodedWho) = HostileErrors.Case(decoded) else {
             Issue.record("not recognised as .default: \(decoded)")

@@ -64,7 +64,9 @@ import Testing
         #expect(memberRef == "abc")
     }
 
-    @Test(arguments: [(401, "Unauthorized"), (403, "Forbidden"), (429, "TooManyRequests"), (500, "InternalServerError")])
+    @Test(arguments: [
+        (401, "Unauthorized"), (403, "Forbidden"), (429, "TooManyRequests"), (500, "InternalServerError"),
+    ])
     func pluralKitSharedCodeZeroIsToldApartByStatus(_ status: Int, _ name: String) {
         let decoded = Self.pluralKitDecoder.decode(
             status: HTTPResponse.Status(code: status),
@@ -114,7 +116,9 @@ import Testing
     }
 
     @Test func restNotAllowedSendsAllowAndIsRecognisedWithoutIt() throws {
-        let rendered = try ErrorRenderer(catalog: RESTErrors.catalog).render(RESTErrors.notAllowed(allowedMethods: "GET, POST"))
+        let rendered = try ErrorRenderer(catalog: RESTErrors.catalog).render(
+            RESTErrors.notAllowed(allowedMethods: "GET, POST")
+        )
         #expect(rendered.status.code == 405)
         #expect(rendered.headerFields[.allow] == "GET, POST")
         let decoded = ErrorDecoder(catalog: RESTErrors.catalog).decode(status: rendered.status, body: rendered.body)
@@ -129,7 +133,9 @@ import Testing
     @Test func restBodyIsRecognised() {
         let decoded = ErrorDecoder(catalog: RESTErrors.catalog).decode(
             status: .notFound,
-            body: Self.bytes(#"{"error_code":10,"error_message":"The requested resource does not exist.","details":null}"#)
+            body: Self.bytes(
+                #"{"error_code":10,"error_message":"The requested resource does not exist.","details":null}"#
+            )
         )
         guard case .notExist = RESTErrors.Case(decoded) else {
             Issue.record("not recognised: \(decoded)")
@@ -143,7 +149,9 @@ import Testing
         let rendered = try ErrorRenderer(catalog: BatchDataErrors.catalog).render(BatchDataErrors.invalidToken)
         #expect(rendered.status.code == 401)
         #expect(rendered.headerFields[.wwwAuthenticate] == "Bearer")
-        #expect(Self.text(rendered.body) == #"{"status":{"code":401,"text":"Unauthorized","message":"Invalid token."}}"#)
+        #expect(
+            Self.text(rendered.body) == #"{"status":{"code":401,"text":"Unauthorized","message":"Invalid token."}}"#
+        )
     }
 
     @Test func batchDataForbiddenEntriesAreToldApartByMessage() {
@@ -166,12 +174,18 @@ import Testing
 
     @Test func blazeAuthStatusPacketIsRecognised() {
         let decoder = ErrorDecoder(catalog: BlazeAuthWebSocketErrors.catalog)
-        guard case .licenseBlacklisted = BlazeAuthWebSocketErrors.Case(decoder.decodeStatusPacket(Self.bytes(#"{"id":5,"status":105}"#)))
+        guard
+            case .licenseBlacklisted = BlazeAuthWebSocketErrors.Case(
+                decoder.decodeStatusPacket(Self.bytes(#"{"id":5,"status":105}"#))
+            )
         else {
             Issue.record("status 105 not recognised")
             return
         }
-        guard case .unrecognized(let error) = BlazeAuthWebSocketErrors.Case(decoder.decodeStatusPacket(Self.bytes(#"{"id":6,"status":999}"#)))
+        guard
+            case .unrecognized(let error) = BlazeAuthWebSocketErrors.Case(
+                decoder.decodeStatusPacket(Self.bytes(#"{"id":6,"status":999}"#))
+            )
         else {
             Issue.record("status 999 was recognised")
             return

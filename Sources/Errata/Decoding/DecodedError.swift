@@ -91,7 +91,11 @@ public struct DecodedError: Sendable {
         }
 
         static func malformedJSON(_ reason: String, offset: Int) -> Problem {
-            Problem(kind: .malformedJSON, description: "the body is not JSON: \(reason) at byte \(offset)", offset: offset)
+            Problem(
+                kind: .malformedJSON,
+                description: "the body is not JSON: \(reason) at byte \(offset)",
+                offset: offset
+            )
         }
 
         static func tooDeep(limit: Int, offset: Int) -> Problem {

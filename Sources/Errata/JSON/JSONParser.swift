@@ -181,7 +181,8 @@ package struct JSONParser {
             }
             if position < bytes.count, bytes[position] == UInt8(ascii: "e") || bytes[position] == UInt8(ascii: "E") {
                 position += 1
-                if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+                if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-")
+                {
                     position += 1
                 }
                 guard digits() > 0 else { throw fail("an exponent needs digits") }
@@ -280,7 +281,8 @@ package struct JSONParser {
 extension JSONParser {
     /// Whether `text` is a JSON number (RFC 8259 §6).
     package static func isNumber(_ text: String) -> Bool {
-        guard let first = text.utf8.first, first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
+        guard let first = text.utf8.first,
+            first == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first)
         else { return false }
         // The parser skips white space around a value; a number is the digits alone.
         guard case .number(let parsed) = try? JSONParser(maximumDepth: 1).parse(Array(text.utf8)) else { return false }

@@ -87,11 +87,15 @@ extension MessageTemplate {
                         start += 1
                     }
                     guard let found else { return nil }
-                    values[name] = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<found]), as: UTF8.self)
+                    values[name] = String(
+                        decoding: UnsafeBufferPointer(rebasing: bytes[position..<found]),
+                        as: UTF8.self
+                    )
                     position = found + length
                     open = nil
                 } else {
-                    guard position + length <= limit, bytes[position..<(position + length)].elementsEqual(literal) else {
+                    guard position + length <= limit, bytes[position..<(position + length)].elementsEqual(literal)
+                    else {
                         return nil
                     }
                     position += length

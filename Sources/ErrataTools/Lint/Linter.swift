@@ -163,9 +163,12 @@ private struct LintRun {
             }
             if entry.kind == .error {
                 // Retry-After is the renderer's job, from the occurrence's retry-after (see `missing-retry-after`).
-                for requirement in definition.headers where requirement.level != .may && requirement.name != .retryAfter {
+                for requirement in definition.headers where requirement.level != .may && requirement.name != .retryAfter
+                {
                     let name = requirement.name.rawName
-                    guard !entry.headers.contains(where: { $0.name.lowercased() == name.lowercased() }) else { continue }
+                    guard !entry.headers.contains(where: { $0.name.lowercased() == name.lowercased() }) else {
+                        continue
+                    }
                     report(
                         .missingRequiredHeader,
                         entry: index,
@@ -349,7 +352,8 @@ private struct LintRun {
             let map = index < sourceMap.closeCodes.count ? sourceMap.closeCodes[index] : sourceMap.root
             let code = closeCode.code
             // 1004–1006 and 1015 are defined never to be sent (§7.4.1); the rest of 1000–2999 is the protocol's own.
-            let isProtocolCode = (1000...2999).contains(code.rawValue) && !(1004...1006).contains(code.rawValue)
+            let isProtocolCode =
+                (1000...2999).contains(code.rawValue) && !(1004...1006).contains(code.rawValue)
                 && code.rawValue != 1015
             if !code.mayBeSentInCloseFrame && !isProtocolCode {
                 report(

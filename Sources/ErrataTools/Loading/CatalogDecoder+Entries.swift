@@ -144,7 +144,10 @@ extension CatalogDecoder {
         map: inout CatalogSourceMap.Node
     ) -> [ErrorEntry.Header] {
         guard case .mapping(let pairs) = node.value else {
-            error("'headers' \(context) must be a mapping from header name to value, found \(node.kindDescription)", at: node)
+            error(
+                "'headers' \(context) must be a mapping from header name to value, found \(node.kindDescription)",
+                at: node
+            )
             return []
         }
         var result: [ErrorEntry.Header] = []
@@ -250,7 +253,10 @@ extension CatalogDecoder {
                 range = nil
             }
         } else {
-            error("'codes' of group '\(name)' must be a range like '20001...20999', found \(codesNode.kindDescription)", at: codesNode)
+            error(
+                "'codes' of group '\(name)' must be a range like '20001...20999', found \(codesNode.kindDescription)",
+                at: codesNode
+            )
             range = nil
         }
         guard let range else { return nil }

@@ -27,14 +27,23 @@ extension CatalogDecoder {
             if let bodyNode = fields["body"] {
                 body = jsonTemplate(bodyNode, variables: .body, context: "'body' \(context)")
             } else {
-                error("a json envelope needs a 'body' describing the error JSON, like { code: \"{code}\", message: \"{message}\" }", at: node)
+                error(
+                    "a json envelope needs a 'body' describing the error JSON, like { code: \"{code}\", message: \"{message}\" }",
+                    at: node
+                )
             }
             if let extra = fields["extensions"] {
-                error("'extensions' \(context) belong to problem envelopes; add the members to 'body' instead", at: extra)
+                error(
+                    "'extensions' \(context) belong to problem envelopes; add the members to 'body' instead",
+                    at: extra
+                )
             }
         } else {
             if let extra = fields["body"] {
-                error("'body' \(context) is for json envelopes; a problem envelope adds members with 'extensions'", at: extra)
+                error(
+                    "'body' \(context) is for json envelopes; a problem envelope adds members with 'extensions'",
+                    at: extra
+                )
             }
             if let extensionsNode = fields["extensions"] {
                 if case .object(let members) = jsonTemplate(extensionsNode, variables: .body, context: "'extensions'") {
@@ -59,7 +68,10 @@ extension CatalogDecoder {
         }
         let contentType = optionalString(fields["contentType"], "'contentType' \(context)")
         if let contentType, !contentType.contains("/") || contentType.contains(where: { $0 == "\r" || $0 == "\n" }) {
-            error("'contentType' '\(contentType)' \(context) is not a media type like 'application/json'", at: fields["contentType"])
+            error(
+                "'contentType' '\(contentType)' \(context) is not a media type like 'application/json'",
+                at: fields["contentType"]
+            )
         }
         var alternatives: [Envelope] = []
         if let alternativesNode = fields["alternatives"] {
@@ -138,8 +150,8 @@ extension CatalogDecoder {
             var seen: Set<String> = []
             var isValid = true
             for pair in pairs {
-            let keyNode = pair.key
-            let valueNode = pair.value
+                let keyNode = pair.key
+                let valueNode = pair.value
                 guard let key = keyNode.scalarText else {
                     error("member names in \(context) must be text, found \(keyNode.kindDescription)", at: keyNode)
                     isValid = false
@@ -179,7 +191,9 @@ extension CatalogDecoder {
             for case .placeholder(let placeholder) in template.segments where !variables.contains(placeholder.name) {
                 error(
                     "unknown variable '{\(placeholder.name)}' in \(context)"
-                        + (Suggestion.closest(to: placeholder.name, in: variables.names).map { "; did you mean '{\($0)}'?" }
+                        + (Suggestion.closest(to: placeholder.name, in: variables.names).map {
+                            "; did you mean '{\($0)}'?"
+                        }
                             ?? "; variables are \(variables.names.joined(separator: ", "))"),
                     at: node
                 )

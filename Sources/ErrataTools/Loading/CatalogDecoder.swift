@@ -48,7 +48,10 @@ package struct CatalogDecoder {
 
         if let node = fields["errata"], let version = integer(node, "'errata'", in: 1...Int.max) {
             if version != 1 {
-                error("unsupported catalog format 'errata: \(version)'; this version of Errata reads format 1", at: node)
+                error(
+                    "unsupported catalog format 'errata: \(version)'; this version of Errata reads format 1",
+                    at: node
+                )
             }
         }
         let id = fields["id"].flatMap { identifier($0) }

@@ -59,7 +59,8 @@ extension SwiftGenerator {
 
         /// `base`; `base_` when it is reserved or cannot be a member's name; `base2`, `base3`, … when that is taken.
         /// The result is recorded as taken.
-        static func unique(_ base: String, fallback: String, reserved: Set<String>, taken: inout Set<String>) -> String {
+        static func unique(_ base: String, fallback: String, reserved: Set<String>, taken: inout Set<String>) -> String
+        {
             var base = base.isEmpty ? fallback : base
             if SwiftSpelling.unusableMemberNames.contains(base) || reserved.contains(base) { base += "_" }
             var candidate = base
@@ -107,7 +108,8 @@ extension SwiftGenerator {
             var taken: Set<String> = []
             // What the decoder reads back: the message's parameters when the body carries the message, and
             // `params.NAME` members.
-            let messageParameters = envelopeVariables.contains("message") ? Set(entry.message?.parameterNames ?? []) : []
+            let messageParameters =
+                envelopeVariables.contains("message") ? Set(entry.message?.parameterNames ?? []) : []
             self.parameters = entry.parameterNames.map { name in
                 let declaration = entry.parameters.first { $0.name == name }
                 let isSpelledRight = SwiftSpelling.isPlainIdentifier(name) || SwiftSpelling.keywords.contains(name)
@@ -128,7 +130,10 @@ extension SwiftGenerator {
             self.options = options.map { kind in
                 var label = kind.rawValue
                 if taken.contains(label) { label = "occurrence" + label.prefix(1).uppercased() + label.dropFirst() }
-                return OptionPlan(kind: kind, label: Plan.unique(label, fallback: label, reserved: reserved, taken: &taken))
+                return OptionPlan(
+                    kind: kind,
+                    label: Plan.unique(label, fallback: label, reserved: reserved, taken: &taken)
+                )
             }
         }
 
@@ -174,7 +179,8 @@ extension SwiftGenerator {
 
         /// An expression turning the value into template text.
         var text: String {
-            swiftType == "Swift.String" ? SwiftSpelling.escaped(identifier) : "Swift.String(\(SwiftSpelling.escaped(identifier)))"
+            swiftType == "Swift.String"
+                ? SwiftSpelling.escaped(identifier) : "Swift.String(\(SwiftSpelling.escaped(identifier)))"
         }
 
         /// An expression reading the value back from `text`, an optional `String`.

@@ -45,7 +45,10 @@ struct SwiftModelLiteral {
                 ("extensions", envelope.extensions.isEmpty ? nil : .array(envelope.extensions.map { member($0) })),
                 ("fieldErrors", envelope.fieldErrors.map { fieldErrorLayout($0) }),
                 ("contentType", envelope.declaredContentType.map(SwiftExpression.string)),
-                ("alternatives", envelope.alternatives.isEmpty ? nil : .array(envelope.alternatives.map { self.envelope($0) })),
+                (
+                    "alternatives",
+                    envelope.alternatives.isEmpty ? nil : .array(envelope.alternatives.map { self.envelope($0) })
+                ),
             ]
         )
     }

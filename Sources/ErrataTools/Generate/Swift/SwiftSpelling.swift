@@ -116,7 +116,9 @@ enum SwiftSpelling {
     ]
 
     /// Names that cannot be a member's name even in backticks, or that would mean something else after a dot.
-    static let unusableMemberNames: Set<String> = ["_", "init", "deinit", "subscript", "self", "Self", "Type", "Protocol"]
+    static let unusableMemberNames: Set<String> = [
+        "_", "init", "deinit", "subscript", "self", "Self", "Type", "Protocol",
+    ]
 
     /// `identifier` in backticks when it is a keyword.
     static func escaped(_ identifier: String) -> String {

@@ -1,0 +1,163 @@
+import AsyncHTTPClient
+import Benchmark
+import Errata
+import ErrataAsyncHTTPClient
+import ErrataClient
+import ErrataOpenAPI
+import ErrataTools
+import Foundation
+import HTTPTypes
+import NIOCore
+import NIOHTTP1
+import OpenAPIRuntime
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+// What each ErrataClient path adds to decoding an error response, against `ErrorDecoder.decode` alone in the same
+// run. Each path gets the response the way its HTTP library hands it over (a URLSession `Data` and
+// `HTTPURLResponse`, an AsyncHTTPClient `HTTPClientResponse`, an OpenAPI `HTTPResponse` and `HTTPBody` from the
+// middleware's `next`), and runs everything ErrataClient does with it: the retry loop (`RetryPolicy.never`, so one
+// attempt and one decision), the header conversion, reading the body, decoding, and throwing and catching the
+// `CatalogResponseError`. The network is left out: it is the same with or without Errata.
+//
+// Target: each path within 1.10× of `ErrorDecoder-alone`. Run with
+// `swift package --disable-sandbox benchmark --target ErrataClientBenchmarks` in Benchmarks/.
+
+// MARK: - Fixtures
+
+/// PluralKit's envelope (`{code, message, errors?, retry_after?}`), with its rate-limit entry.
+let catalogText = #"""
+    errata: 1
+    id: shop
+    title: Shop API
+    version: "1.0.0"
+    envelope:
+      format: json
+      body: { code: "{code}", message: "{message}", retry_after: "{retryAfterMilliseconds?}" }
+    codes:
+      - { name: MemberRefNotFound, code: 20003, status: 404, title: Member not found, message: "Member '{memberRef}' not found." }
+      - { name: TooManyRequests, code: 0, status: 429, title: Too many requests, message: "Too many requests.", retry: after }
+    """#
+
+let catalog: ErrorCatalog = {
+    guard let catalog = CatalogLoader().load(text: catalogText, path: "shop.errata.yaml").catalog else {
+        fatalError("the benchmark catalog does not load")
+    }
+    return catalog
+}()
+
+let decoder = ErrorDecoder(catalog: catalog)
+let client = CatalogClient(decoder: decoder, retryPolicy: .never)
+let bodyText = #"{"code":20003,"message":"Member 'a-member-ref' not found."}"#
+let body = Array(bodyText.utf8)
+/// What a server sends with an error: a handful of fields.
+let headerPairs = [
+    ("Content-Type", "application/json"), ("Content-Length", String(body.count)),
+    ("Date", "Sun, 06 Nov 1994 08:49:37 GMT"), ("Server", "errata"), ("X-Request-Id", "r-123"),
+]
+let headerFields: HTTPFields = {
+    var fields = HTTPFields()
+    for (name, value) in headerPairs { fields.append(HTTPField(name: HTTPField.Name(name)!, value: value)) }
+    return fields
+}()
+let getRequest = HTTPRequest(method: .get, scheme: "http", authority: "127.0.0.1", path: "/members/a-member-ref")
+
+// URLSession
+let urlData = Data(body)
+let urlResponse = HTTPURLResponse(
+    url: URL(string: "http://127.0.0.1/members/a-member-ref")!,
+    statusCode: 404,
+    httpVersion: "HTTP/1.1",
+    headerFields: Dictionary(uniqueKeysWithValues: headerPairs)
+)!
+
+// AsyncHTTPClient
+let ahcResponse = HTTPClientResponse(
+    status: .notFound,
+    headers: HTTPHeaders(headerPairs),
+    body: .bytes(ByteBuffer(bytes: body))
+)
+
+// OpenAPI
+let openAPIResponse = HTTPResponse(status: .notFound, headerFields: headerFields)
+let openAPIBody = HTTPBody(body)
+let middleware = CatalogErrorMiddleware(client: client)
+let serverURL = URL(string: "http://127.0.0.1")!
+
+// MARK: - The paths
+
+func viaURLSession() async -> DecodedError? {
+    do {
+        _ = try await client.execute(getRequest) { _ in try client.checked(urlData, urlResponse) }
+    } catch let error as CatalogResponseError {
+        return error.decoded
+    } catch {}
+    return nil
+}
+
+func viaAsyncHTTPClient() async -> DecodedError? {
+    do {
+        _ = try await client.execute(getRequest) { _ in try await client.checked(ahcResponse) }
+    } catch let error as CatalogResponseError {
+        return error.decoded
+    } catch {}
+    return nil
+}
+
+func viaOpenAPI() async -> DecodedError? {
+    do {
+        _ = try await middleware.intercept(getRequest, body: nil, baseURL: serverURL, operationID: "getMember") {
+            _,
+            _,
+            _ in (openAPIResponse, openAPIBody)
+        }
+    } catch let error as CatalogResponseError {
+        return error.decoded
+    } catch {}
+    return nil
+}
+
+/// Every path must decode the same entry and parameter before it is timed, or the comparison means nothing.
+func checkFixtures() async {
+    let alone = decoder.decode(status: .notFound, headerFields: headerFields, body: body)
+    let paths = [await viaURLSession(), await viaAsyncHTTPClient(), await viaOpenAPI()]
+    for decoded in [alone] + paths {
+        guard let decoded, decoded.name == "MemberRefNotFound", decoded.parameters == ["memberRef": "a-member-ref"]
+        else { fatalError("a client path decodes the fixture differently: \(String(describing: decoded))") }
+    }
+}
+
+// MARK: - Benchmarks
+
+let benchmarks: @Sendable () -> Void = {
+    let configuration = Benchmark.Configuration(
+        metrics: [.wallClock, .cpuTotal, .mallocCountTotal],
+        timeUnits: .nanoseconds,
+        units: [.mallocCountTotal: .count],
+        scalingFactor: .kilo,
+        maxDuration: .seconds(2),
+        maxIterations: 1_000
+    )
+
+    Benchmark.startupHook = { await checkFixtures() }
+
+    Benchmark("Client.ErrorDecoder-alone", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(decoder.decode(status: .notFound, headerFields: headerFields, body: body))
+        }
+    }
+
+    Benchmark("Client.URLSession-path", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(await viaURLSession()) }
+    }
+
+    Benchmark("Client.AsyncHTTPClient-path", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(await viaAsyncHTTPClient()) }
+    }
+
+    Benchmark("Client.OpenAPI-path", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(await viaOpenAPI()) }
+    }
+}

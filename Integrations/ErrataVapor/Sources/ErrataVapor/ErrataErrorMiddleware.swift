@@ -1,0 +1,129 @@
+public import Errata
+@_spi(ErrataIntegration) public import ErrataResponder
+import HTTPTypes
+public import Logging
+public import Metrics
+import NIOCore
+public import Vapor
+
+/// Answers every error of the routes behind it as the catalog documents: the replacement for Vapor's
+/// `ErrorMiddleware`.
+///
+/// ```swift
+/// app.middleware = Middlewares()
+/// app.middleware.use(try ErrataErrorMiddleware(catalog: catalog))
+/// app.get("members", ":memberRef") { request -> String in
+///     throw try APIError("MemberRefNotFound", in: catalog, parameters: ["memberRef": request.parameters.get("memberRef")!])
+/// }
+/// ```
+///
+/// - Catalog errors (``Errata/APIError`` and `APIErrorConvertible`) render as declared.
+/// - Vapor's `Abort` (and any `AbortError`) becomes the catalog's entry for its status, else an RFC 9457
+///   `about:blank` problem that keeps its status and headers.
+/// - `DecodingError` and Vapor's `ValidationsError` become the catalog's 400 entry, with one field error per
+///   failing field where the envelope has field errors.
+/// - Unmatched routes answer 404 through the catalog; a path that the catalog's operations route with other
+///   methods answers 405 with `Allow`, which never lists the refused method.
+/// - Anything else becomes the internal-error entry; the original is logged once at `error` level under the request
+///   id and never put in the body. 4xx answers are logged at `debug` (configurable), where Vapor's `ErrorMiddleware`
+///   logs every `Abort` at `warning`.
+/// - A request whose `Accept` prefers `application/problem+json` gets RFC 9457 when the catalog's envelope names a
+///   problem alternative.
+/// - Operation contracts and metrics (`errata_errors_total`, `errata_contract_violations_total`) as in the
+///   Hummingbird integration: both share `CatalogErrorResponder` (ErrataResponder).
+public struct ErrataErrorMiddleware: Middleware {
+    let responder: CatalogErrorResponder
+
+    /// Creates the middleware.
+    ///
+    /// - Parameters:
+    ///   - catalog: The catalog.
+    ///   - internalErrorEntry: The entry for errors that are not catalog errors (default the first 500 entry).
+    ///   - routes: Extra routes (`GET /path`, as the catalog writes them) to consider for 405 answers.
+    ///   - contractMode: What to do when a route answers with an error its operation does not declare.
+    ///   - clientErrorLogLevel: The level 4xx answers are logged at.
+    ///   - metricsFactory: Where the counters go (default the bootstrapped system).
+    /// - Throws: `ErrorRenderer.ConfigurationError` when `internalErrorEntry` names no entry.
+    public init(
+        catalog: ErrorCatalog,
+        internalErrorEntry: String? = nil,
+        routes: [String] = [],
+        contractMode: OperationContractMode = .log,
+        clientErrorLogLevel: Logger.Level = .debug,
+        metricsFactory: any MetricsFactory = MetricsSystem.factory
+    ) throws {
+        self.responder = try CatalogErrorResponder(
+            catalog: catalog,
+            internalErrorEntry: internalErrorEntry,
+            routes: routes,
+            contractMode: contractMode,
+            clientErrorLogLevel: clientErrorLogLevel,
+            metricsFactory: metricsFactory
+        )
+    }
+
+    public func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        // The future form, as Vapor's own ErrorMiddleware: no task hop on the success path.
+        next.respond(to: request).flatMapErrorThrowing { error in
+            self.response(for: error, request: request)
+        }
+    }
+
+    /// The response for an error, logged and counted.
+    func response(for error: any Error, request: Request) -> Response {
+        let rendered = responder.rendered(
+            for: Self.failure(for: error, isUnmatched: request.route == nil),
+            error: error,
+            request: ResponderRequest(
+                method: HTTPRequest.Method(request.method.rawValue) ?? .get,
+                path: request.url.path,
+                accept: request.headers.first(name: .accept),
+                // Built only for a catalog with operations to check the route against.
+                endpoint: responder.checksOperations ? request.route.map(Self.endpoint) : nil
+            ),
+            logger: request.logger,
+            requestID: { request.id }
+        )
+        return Self.response(rendered, request: request)
+    }
+
+    /// What a Vapor error means to the catalog.
+    static func failure(for error: any Error, isUnmatched: Bool) -> ResponderFailure {
+        switch error {
+        case let apiError as APIError:
+            return .catalog(apiError)
+        case let convertible as any APIErrorConvertible:
+            return .catalog(convertible.apiError)
+        case let decoding as DecodingError:
+            return .badRequest(FieldErrors.fieldErrors(for: decoding))
+        case let validations as ValidationsError:
+            return .badRequest(FieldErrors.fieldErrors(for: validations))
+        case is RouteNotFound:
+            return .unmatched
+        case let abort as any AbortError:
+            if isUnmatched && abort.status == .notFound { return .unmatched }
+            return .status(
+                HTTPResponse.Status(code: Int(abort.status.code), reasonPhrase: abort.status.reasonPhrase),
+                HTTPFields(abort.headers)
+            )
+        default:
+            return .other
+        }
+    }
+
+    /// A route's path as the responder matches it against the catalog's operations: `/members/:memberRef`.
+    static func endpoint(_ route: Route) -> String {
+        "/" + route.path.map(\.description).joined(separator: "/")
+    }
+
+    /// A Vapor response for a rendered error: the body written once into a buffer from the request's allocator.
+    /// Vapor's server leaves the body out for HEAD.
+    static func response(_ rendered: RenderedError, request: Request) -> Response {
+        let status = HTTPResponseStatus(statusCode: rendered.status.code, reasonPhrase: rendered.status.reasonPhrase)
+        let headers = HTTPHeaders(rendered.headerFields)
+        guard !rendered.body.isEmpty else { return Response(status: status, headers: headers) }
+        var buffer = request.byteBufferAllocator.buffer(capacity: rendered.body.count)
+        buffer.writeBytes(rendered.body)
+        return Response(status: status, headers: headers, body: .init(buffer: buffer))
+    }
+}

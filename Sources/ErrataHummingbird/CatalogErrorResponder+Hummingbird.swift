@@ -1,0 +1,65 @@
+public import Errata
+@_spi(ErrataIntegration) public import ErrataResponder
+public import Hummingbird
+public import Logging
+import NIOCore
+
+extension CatalogErrorResponder {
+    /// The response for an error of a request no route answered for a catalog operation, logged and counted.
+    ///
+    /// For a handler that catches errors itself (as `errata serve` does); ``ErrataMiddleware`` does this for every
+    /// route behind it.
+    public func response(for error: any Error, request: Request, logger: Logger, requestID: String?) -> Response {
+        let rendered = rendered(
+            for: Self.failure(for: error, isUnmatched: false),
+            error: error,
+            request: ResponderRequest(request, endpoint: nil),
+            logger: logger,
+            requestID: { requestID }
+        )
+        return Response(rendered, for: request)
+    }
+
+    /// What a Hummingbird error means to the catalog.
+    static func failure(for error: any Error, isUnmatched: Bool) -> ResponderFailure {
+        switch error {
+        case let apiError as APIError:
+            return .catalog(apiError)
+        case let convertible as any APIErrorConvertible:
+            return .catalog(convertible.apiError)
+        case let httpError as HTTPError:
+            if isUnmatched && httpError.status == .notFound { return .unmatched }
+            return .status(httpError.status, httpError.headers)
+        case let responseError as any HTTPResponseError:
+            return .status(responseError.status, [:])
+        case is DecodingError:
+            return .badRequest([])
+        default:
+            return .other
+        }
+    }
+}
+
+extension ResponderRequest {
+    /// The facts the responder core needs from a Hummingbird request.
+    init(_ request: Request, endpoint: String?) {
+        self.init(method: request.method, path: request.uri.path, accept: request.headers[.accept], endpoint: endpoint)
+    }
+}
+
+extension Response {
+    /// A Hummingbird response for a rendered error: the body written straight into the response buffer, sized
+    /// once (no intermediate array); none for HEAD.
+    init(_ rendered: RenderedError, for request: Request) {
+        var headers = rendered.headerFields
+        let count = rendered.bodyByteCount
+        if request.method == .head || count == 0 {
+            if count > 0 { headers[.contentLength] = String(count) }
+            self.init(status: rendered.status, headers: headers)
+            return
+        }
+        var buffer = ByteBufferAllocator().buffer(capacity: count)
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { rendered.writeBody(into: $0) }
+        self.init(status: rendered.status, headers: headers, body: ResponseBody(byteBuffer: buffer))
+    }
+}
