@@ -1,4 +1,4 @@
-public import Errata
+import Errata
 @_spi(ErrataIntegration) public import ErrataResponder
 public import Hummingbird
 public import Logging

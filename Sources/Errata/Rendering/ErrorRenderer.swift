@@ -1,4 +1,4 @@
-public import HTTPTypes
+import HTTPTypes
 
 /// Renders catalog errors exactly as the catalog documents them.
 ///

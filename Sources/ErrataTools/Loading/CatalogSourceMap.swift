@@ -17,7 +17,7 @@ public struct CatalogSourceMap: Hashable, Sendable {
     public var file: String
     /// The document's top level.
     public var root: Node
-    /// One per entry of ``Errata/ErrorCatalog/entries``, in order.
+    /// One per entry of `ErrorCatalog.entries`, in order.
     public var entries: [Node] = []
     /// One per close code.
     public var closeCodes: [Node] = []

@@ -1,6 +1,6 @@
 import Errata
 
-/// Generates typed Swift for a catalog: one type whose static constructors build each entry's ``APIError``, whose
+/// Generates typed Swift for a catalog: one type whose static constructors build each entry's `APIError`, whose
 /// `Case` enum recognises decoded error responses, and which embeds the catalog itself.
 ///
 /// The generated file imports only `Errata`: the catalog is built with the model's public initialisers, so nothing
