@@ -121,9 +121,12 @@ public struct ErrataErrorMiddleware: Middleware {
     static func response(_ rendered: RenderedError, request: Request) -> Response {
         let status = HTTPResponseStatus(statusCode: rendered.status.code, reasonPhrase: rendered.status.reasonPhrase)
         let headers = HTTPHeaders(rendered.headerFields)
-        guard !rendered.body.isEmpty else { return Response(status: status, headers: headers) }
-        var buffer = request.byteBufferAllocator.buffer(capacity: rendered.body.count)
-        buffer.writeBytes(rendered.body)
+        // `RenderedError.body` writes a templated body anew on each read: size it once and write it straight into
+        // the buffer, as the Hummingbird adapter does.
+        let count = rendered.bodyByteCount
+        guard count > 0 else { return Response(status: status, headers: headers) }
+        var buffer = request.byteBufferAllocator.buffer(capacity: count)
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { rendered.writeBody(into: $0) }
         return Response(status: status, headers: headers, body: .init(buffer: buffer))
     }
 }
