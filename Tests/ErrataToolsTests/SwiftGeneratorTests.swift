@@ -159,8 +159,9 @@ import Testing
         )
         #expect(source.contains(".flatMap({ Swift.Int($0) })"))
         #expect(source.contains("self = .`case`(in: `in`, default: `default`, self_: self_, retryAfter: retryAfter)"))
-        #expect(source.contains("        occurrenceRetryAfter: Swift.Duration? = nil,\n"))
-        #expect(source.contains("public static func `default`(\n        who: Swift.String,\n"))
+        // A template parameter may be named like an `APIError.with(…)` modifier: they never meet in a signature.
+        #expect(!source.contains("occurrenceRetryAfter"))
+        #expect(source.contains("public static func `default`(who: Swift.String) -> Errata.APIError {"))
         #expect(source.contains("case \"Default\":\n"))
     }
 
@@ -168,27 +169,106 @@ import Testing
         let source = SwiftGenerator.generate(try Self.catalog("rest-error-codes"))
         #expect(
             source.contains(
-                "public static func notAllowed(allowedMethods: Swift.String, details: Errata.JSONValue? = nil)"
+                "public static func notAllowed(allowedMethods: Swift.String) -> Errata.APIError {"
             )
         )
         #expect(source.contains("case notAllowed(allowedMethods: Swift.String?)"))
         #expect(source.contains("self = .notAllowed(allowedMethods: error.parameters[\"allowedMethods\"])"))
     }
 
-    @Test func pluralKitConstructorsOfferTheOptionsTheEntryAllows() throws {
+    @Test func pluralKitConstructorsTakeOnlyTheMessageParameters() throws {
         let source = SwiftGenerator.generate(try Self.catalog("pluralkit"))
+        // What else varies is set with `APIError.with(…)`, and documented on the constant.
         #expect(
-            source.contains("public static func tooManyRequests(retryAfter: Swift.Duration? = nil) -> Errata.APIError")
+            source.contains("public static let tooManyRequests = Errata.APIError(unchecked: 4, in: Self.catalog)")
         )
+        #expect(source.contains("/// - `.with(retryAfter:)`: how long the client should wait before retrying"))
         #expect(
-            source.contains(
-                "public static func invalidJSONModel(fieldErrors: [Errata.FieldError] = []) -> Errata.APIError"
-            )
+            source.contains("public static let invalidJSONModel = Errata.APIError(unchecked: 24, in: Self.catalog)")
         )
+        #expect(source.contains("/// - `.with(fieldErrors:)`: the request's fields that are wrong, and why."))
         // By position in the embedded catalog: nothing is looked up by name at run time.
         #expect(source.contains("public static let systemNotFound = Errata.APIError(unchecked: 5, in: Self.catalog)"))
         #expect(source.contains(".init(unchecked: 7, in: Self.catalog, values: [memberRef])"))
         #expect(!source.contains("instance:"))
+        #expect(!source.contains("= nil"))
+    }
+
+    /// `errata diff` grades an entry gaining `retry: after`, field errors or a `details` member minor: its
+    /// constructor keeps its name and shape, so code written against the catalog before still compiles after.
+    /// (`GeneratedCodeTests` compiles the same uses against both versions.)
+    @Test func aMinorChangeKeepsEveryConstructorsShape() throws {
+        let before = try Self.evolvingCatalog(EvolvingCatalog.before)
+        let after = try Self.evolvingCatalog(EvolvingCatalog.after)
+        let changes = CatalogDiff.compare(before, after).changes
+        #expect(!changes.isEmpty)
+        #expect(changes.allSatisfy { $0.grade < .major }, "\(changes)")
+        let beforeSource = SwiftGenerator.generate(before, typeName: "EvolvingBeforeErrors")
+        let afterSource = SwiftGenerator.generate(after, typeName: "EvolvingAfterErrors")
+        let constructors = { (source: String) in
+            source.split(separator: "\n").filter {
+                $0.contains("public static let") || $0.contains("public static func")
+            }
+            .map { $0.replacing(/unchecked: \d+/, with: "unchecked: N") }
+        }
+        #expect(constructors(beforeSource) == constructors(afterSource))
+        try Self.assertGolden(beforeSource, Self.generatedFolder.appending(path: "EvolvingBeforeErrors.swift"))
+        try Self.assertGolden(afterSource, Self.generatedFolder.appending(path: "EvolvingAfterErrors.swift"))
+    }
+
+    static func evolvingCatalog(_ text: String) throws -> ErrorCatalog {
+        let loaded = CatalogLoader().load(bytes: Array(text.utf8), path: "evolving.errata.yaml")
+        return try #require(loaded.catalog, "\(loaded.diagnostics)")
+    }
+
+    /// One catalog before and after changes `errata diff` grades minor.
+    enum EvolvingCatalog {
+        static let before = """
+            errata: 1
+            id: evolving
+            title: Evolving API
+            version: "1.0.0"
+            envelope:
+              format: json
+              body: { code: "{code}", message: "{message}" }
+            codes:
+              - name: RateLimited
+                code: 1
+                status: 429
+                message: "Slow down."
+              - name: InvalidModel
+                code: 2
+                status: 400
+                message: "Model {model} is invalid."
+            """
+
+        static let after = """
+            errata: 1
+            id: evolving
+            title: Evolving API
+            version: "1.1.0"
+            envelope:
+              format: json
+              body:
+                code: "{code}"
+                message: "{message}"
+                retry_after: "{retryAfterMilliseconds?}"
+                errors: "{errors?}"
+              fieldErrors:
+                layout: list
+                item: { field: "{field}", message: "{message}" }
+            codes:
+              - name: RateLimited
+                code: 1
+                status: 429
+                message: "Slow down."
+                retry: after
+              - name: InvalidModel
+                code: 2
+                status: 400
+                message: "Model {model} is invalid."
+                fields: true
+            """
     }
 
     // MARK: Spelling

@@ -47,10 +47,10 @@ import Testing
 
     @Test func keywordNamesBecomeBacktickedIdentifiers() {
         #expect(HostileErrors.default(who: "x").entry.name == "Default")
-        #expect(HostileErrors.protocol().entry.name == "Protocol")
-        #expect(HostileErrors.catalog_().entry.name == "Catalog")
-        #expect(HostileErrors.self_().entry.name == "Self")
-        #expect(HostileErrors._404NotFound().entry.name == "404-not-found")
-        #expect(HostileErrors.httpError2().entry.name == "HttpError")
+        #expect(HostileErrors.protocol.entry.name == "Protocol")
+        #expect(HostileErrors.catalog_.entry.name == "Catalog")
+        #expect(HostileErrors.self_.entry.name == "Self")
+        #expect(HostileErrors._404NotFound.entry.name == "404-not-found")
+        #expect(HostileErrors.httpError2.entry.name == "HttpError")
     }
 }

@@ -19,9 +19,9 @@ import Testing
             in: 3,
             default: 2.5,
             self_: true,
-            retryAfter: "soon",
-            occurrenceRetryAfter: .seconds(2)
+            retryAfter: "soon"
         )
+        .with(retryAfter: .seconds(2))
         #expect(error.parameters == ["in": "3", "default": "2.5", "self": "true", "retryAfter": "soon"])
         #expect(error.retryAfter == .seconds(2))
         #expect(error.message == "In 3, default 2.5, self true, retry soon.")

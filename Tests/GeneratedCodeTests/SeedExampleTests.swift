@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func pluralKitModelErrorRendersItsFieldErrors() {
-        let error = PluralKitErrors.invalidJSONModel(fieldErrors: [
+        let error = PluralKitErrors.invalidJSONModel.with(fieldErrors: [
             FieldError(
                 field: "name",
                 message: "Member name too long.",
@@ -40,7 +40,7 @@ import Testing
     }
 
     @Test func pluralKitRateLimitCarriesRetryAfterInMilliseconds() {
-        let rendered = Self.pluralKit.render(PluralKitErrors.tooManyRequests(retryAfter: .milliseconds(1500)))
+        let rendered = Self.pluralKit.render(PluralKitErrors.tooManyRequests.with(retryAfter: .milliseconds(1500)))
         #expect(rendered.status.code == 429)
         #expect(Self.text(rendered.body) == #"{"code":0,"message":"Too many requests.","retry_after":1500}"#)
         #expect(rendered.headerFields[.retryAfter] == "2")
@@ -107,7 +107,7 @@ import Testing
     // MARK: REST API error codes
 
     @Test func restUnknownRendersWithNullDetails() throws {
-        let rendered = try ErrorRenderer(catalog: RESTErrors.catalog).render(RESTErrors.unknown(details: nil))
+        let rendered = try ErrorRenderer(catalog: RESTErrors.catalog).render(RESTErrors.unknown)
         #expect(rendered.status == .internalServerError)
         #expect(
             Self.text(rendered.body)

@@ -96,11 +96,9 @@ public enum BatchDataErrors {
     ///
     /// The request limit has been exceeded. Try again later. See API Rate Limits for details.
     ///
-    /// - Parameters:
-    ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
-    public static func tooManyRequests(retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: 10, in: Self.catalog, retryAfter: retryAfter)
-    }
+    /// Set per occurrence:
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
+    public static let tooManyRequests = Errata.APIError(unchecked: 10, in: Self.catalog)
 
     /// Internal server error (`InternalServerError`: 500).
     ///
@@ -122,11 +120,9 @@ public enum BatchDataErrors {
     ///
     /// The server is temporarily unavailable, usually due to maintenance or overload.
     ///
-    /// - Parameters:
-    ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
-    public static func serviceUnavailable(retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: 13, in: Self.catalog, retryAfter: retryAfter)
-    }
+    /// Set per occurrence:
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
+    public static let serviceUnavailable = Errata.APIError(unchecked: 13, in: Self.catalog)
 
     /// Gateway timeout (`GatewayTimeout`: 504).
     ///

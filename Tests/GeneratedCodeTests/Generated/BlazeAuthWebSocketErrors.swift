@@ -43,21 +43,17 @@ public enum BlazeAuthWebSocketErrors {
     ///
     /// Request exceeded operation-specific request limits (for example account creation limit from one IP).
     ///
-    /// - Parameters:
-    ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
-    public static func tooManyRequests(retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: 5, in: Self.catalog, retryAfter: retryAfter)
-    }
+    /// Set per occurrence:
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
+    public static let tooManyRequests = Errata.APIError(unchecked: 5, in: Self.catalog)
 
     /// Internal server error (`InternalServerError`: code 6).
     ///
     /// Server failed to process request due to an internal error.
     ///
-    /// - Parameters:
-    ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
-    public static func internalServerError(retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: 6, in: Self.catalog, retryAfter: retryAfter)
-    }
+    /// Set per occurrence:
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
+    public static let internalServerError = Errata.APIError(unchecked: 6, in: Self.catalog)
 
     /// Session already authorized (`AlreadyAuthorized`: code 7).
     ///
@@ -68,11 +64,9 @@ public enum BlazeAuthWebSocketErrors {
     ///
     /// Reserved status for API throttling responses. Current documented WebSocket flows mainly surface throttling through HTTP 429, close code 4201, or packet-specific TooManyRequests.
     ///
-    /// - Parameters:
-    ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
-    public static func rateLimited(retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: 8, in: Self.catalog, retryAfter: retryAfter)
-    }
+    /// Set per occurrence:
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
+    public static let rateLimited = Errata.APIError(unchecked: 8, in: Self.catalog)
 
     /// License not found (`LicenseNotFound`: code 100).
     ///

@@ -126,9 +126,11 @@ public enum DiscordErrors {
     ///
     /// - Parameters:
     ///   - global: Whether the global rate limit was hit, not a per-route one.
-    ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
-    public static func rateLimited(global: Swift.Bool, retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: 19, in: Self.catalog, values: [Swift.String(global)], retryAfter: retryAfter)
+    ///
+    /// Set per occurrence:
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
+    public static func rateLimited(global: Swift.Bool) -> Errata.APIError {
+        .init(unchecked: 19, in: Self.catalog, values: [Swift.String(global)])
     }
 
     // MARK: Recognising decoded errors

@@ -49,11 +49,9 @@ public enum GitHubRESTErrors {
     ///
     /// Too many requests with invalid credentials; all authentication is refused for a while.
     ///
-    /// - Parameters:
-    ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
-    public static func maximumLoginAttempts(retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: 4, in: Self.catalog, retryAfter: retryAfter)
-    }
+    /// Set per occurrence:
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
+    public static let maximumLoginAttempts = Errata.APIError(unchecked: 4, in: Self.catalog)
 
     /// API rate limit exceeded (`RateLimitExceeded`: 403).
     ///
@@ -67,20 +65,20 @@ public enum GitHubRESTErrors {
     ///   - used: x-ratelimit-used: requests made in the current window.
     ///   - reset: x-ratelimit-reset: when the window resets, in UTC epoch seconds.
     ///   - resource: x-ratelimit-resource: the limit's resource (core, search, …).
-    ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
+    ///
+    /// Set per occurrence:
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
     public static func rateLimitExceeded(
         userID: Swift.String,
         limit: Swift.Int,
         used: Swift.Int,
         reset: Swift.Int,
-        resource: Swift.String,
-        retryAfter: Swift.Duration? = nil
+        resource: Swift.String
     ) -> Errata.APIError {
         .init(
             unchecked: 5,
             in: Self.catalog,
-            values: [userID, Swift.String(limit), Swift.String(used), Swift.String(reset), resource],
-            retryAfter: retryAfter
+            values: [userID, Swift.String(limit), Swift.String(used), Swift.String(reset), resource]
         )
     }
 
@@ -96,20 +94,20 @@ public enum GitHubRESTErrors {
     ///   - used: x-ratelimit-used: requests made in the current window.
     ///   - reset: x-ratelimit-reset: when the window resets, in UTC epoch seconds.
     ///   - resource: x-ratelimit-resource: the limit's resource (core, search, …).
-    ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
+    ///
+    /// Set per occurrence:
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
     public static func rateLimitExceededUnauthenticated(
         ip: Swift.String,
         limit: Swift.Int,
         used: Swift.Int,
         reset: Swift.Int,
-        resource: Swift.String,
-        retryAfter: Swift.Duration? = nil
+        resource: Swift.String
     ) -> Errata.APIError {
         .init(
             unchecked: 6,
             in: Self.catalog,
-            values: [ip, Swift.String(limit), Swift.String(used), Swift.String(reset), resource],
-            retryAfter: retryAfter
+            values: [ip, Swift.String(limit), Swift.String(used), Swift.String(reset), resource]
         )
     }
 
@@ -119,11 +117,9 @@ public enum GitHubRESTErrors {
     ///
     /// Too many requests in a short time, or too many at once; wait retry-after seconds.
     ///
-    /// - Parameters:
-    ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
-    public static func secondaryRateLimit(retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: 7, in: Self.catalog, retryAfter: retryAfter)
-    }
+    /// Set per occurrence:
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
+    public static let secondaryRateLimit = Errata.APIError(unchecked: 7, in: Self.catalog)
 
     /// Not found (`NotFound`: 404).
     ///
@@ -138,11 +134,9 @@ public enum GitHubRESTErrors {
     ///
     /// The request's fields are not valid; each item of errors carries its own code.
     ///
-    /// - Parameters:
-    ///   - fieldErrors: The request's fields that are wrong, and why.
-    public static func validationFailed(fieldErrors: [Errata.FieldError] = []) -> Errata.APIError {
-        .init(unchecked: 9, in: Self.catalog, fieldErrors: fieldErrors)
-    }
+    /// Set per occurrence:
+    /// - `.with(fieldErrors:)`: the request's fields that are wrong, and why.
+    public static let validationFailed = Errata.APIError(unchecked: 9, in: Self.catalog)
 
     // MARK: Recognising decoded errors
 

@@ -23,9 +23,11 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func cancelled(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 0, in: Self.catalog, values: [detail], details: details)
+    ///
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func cancelled(detail: Swift.String) -> Errata.APIError {
+        .init(unchecked: 0, in: Self.catalog, values: [detail])
     }
 
     /// Unknown error (`Unknown`: 500, code UNKNOWN).
@@ -36,9 +38,11 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func unknown(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 1, in: Self.catalog, values: [detail], details: details)
+    ///
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func unknown(detail: Swift.String) -> Errata.APIError {
+        .init(unchecked: 1, in: Self.catalog, values: [detail])
     }
 
     /// Invalid argument (`InvalidArgument`: 400, code INVALID_ARGUMENT).
@@ -49,9 +53,11 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func invalidArgument(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 2, in: Self.catalog, values: [detail], details: details)
+    ///
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func invalidArgument(detail: Swift.String) -> Errata.APIError {
+        .init(unchecked: 2, in: Self.catalog, values: [detail])
     }
 
     /// Deadline exceeded (`DeadlineExceeded`: 504, code DEADLINE_EXCEEDED).
@@ -62,14 +68,12 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
-    ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func deadlineExceeded(
-        detail: Swift.String,
-        retryAfter: Swift.Duration? = nil,
-        details: Errata.JSONValue? = nil
-    ) -> Errata.APIError {
-        .init(unchecked: 3, in: Self.catalog, values: [detail], retryAfter: retryAfter, details: details)
+    ///
+    /// Set per occurrence:
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func deadlineExceeded(detail: Swift.String) -> Errata.APIError {
+        .init(unchecked: 3, in: Self.catalog, values: [detail])
     }
 
     /// Not found (`NotFound`: 404, code NOT_FOUND).
@@ -80,9 +84,11 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func notFound(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 4, in: Self.catalog, values: [detail], details: details)
+    ///
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func notFound(detail: Swift.String) -> Errata.APIError {
+        .init(unchecked: 4, in: Self.catalog, values: [detail])
     }
 
     /// Already exists (`AlreadyExists`: 409, code ALREADY_EXISTS).
@@ -93,9 +99,11 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func alreadyExists(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 5, in: Self.catalog, values: [detail], details: details)
+    ///
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func alreadyExists(detail: Swift.String) -> Errata.APIError {
+        .init(unchecked: 5, in: Self.catalog, values: [detail])
     }
 
     /// Permission denied (`PermissionDenied`: 403, code PERMISSION_DENIED).
@@ -106,9 +114,11 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func permissionDenied(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 6, in: Self.catalog, values: [detail], details: details)
+    ///
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func permissionDenied(detail: Swift.String) -> Errata.APIError {
+        .init(unchecked: 6, in: Self.catalog, values: [detail])
     }
 
     /// Unauthenticated (`Unauthenticated`: 401, code UNAUTHENTICATED).
@@ -119,9 +129,11 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func unauthenticated(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 7, in: Self.catalog, values: [detail], details: details)
+    ///
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func unauthenticated(detail: Swift.String) -> Errata.APIError {
+        .init(unchecked: 7, in: Self.catalog, values: [detail])
     }
 
     /// Resource exhausted (`ResourceExhausted`: 429, code RESOURCE_EXHAUSTED).
@@ -132,14 +144,12 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
-    ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func resourceExhausted(
-        detail: Swift.String,
-        retryAfter: Swift.Duration? = nil,
-        details: Errata.JSONValue? = nil
-    ) -> Errata.APIError {
-        .init(unchecked: 8, in: Self.catalog, values: [detail], retryAfter: retryAfter, details: details)
+    ///
+    /// Set per occurrence:
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func resourceExhausted(detail: Swift.String) -> Errata.APIError {
+        .init(unchecked: 8, in: Self.catalog, values: [detail])
     }
 
     /// Failed precondition (`FailedPrecondition`: 400, code FAILED_PRECONDITION).
@@ -150,9 +160,11 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func failedPrecondition(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 9, in: Self.catalog, values: [detail], details: details)
+    ///
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func failedPrecondition(detail: Swift.String) -> Errata.APIError {
+        .init(unchecked: 9, in: Self.catalog, values: [detail])
     }
 
     /// Aborted (`Aborted`: 409, code ABORTED).
@@ -163,9 +175,11 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func aborted(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 10, in: Self.catalog, values: [detail], details: details)
+    ///
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func aborted(detail: Swift.String) -> Errata.APIError {
+        .init(unchecked: 10, in: Self.catalog, values: [detail])
     }
 
     /// Out of range (`OutOfRange`: 400, code OUT_OF_RANGE).
@@ -176,9 +190,11 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func outOfRange(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 11, in: Self.catalog, values: [detail], details: details)
+    ///
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func outOfRange(detail: Swift.String) -> Errata.APIError {
+        .init(unchecked: 11, in: Self.catalog, values: [detail])
     }
 
     /// Unimplemented (`Unimplemented`: 501, code UNIMPLEMENTED).
@@ -189,9 +205,11 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func unimplemented(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 12, in: Self.catalog, values: [detail], details: details)
+    ///
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func unimplemented(detail: Swift.String) -> Errata.APIError {
+        .init(unchecked: 12, in: Self.catalog, values: [detail])
     }
 
     /// Internal error (`Internal`: 500, code INTERNAL).
@@ -202,9 +220,11 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func `internal`(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 13, in: Self.catalog, values: [detail], details: details)
+    ///
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func `internal`(detail: Swift.String) -> Errata.APIError {
+        .init(unchecked: 13, in: Self.catalog, values: [detail])
     }
 
     /// Unavailable (`Unavailable`: 503, code UNAVAILABLE).
@@ -215,14 +235,12 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
-    ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func unavailable(
-        detail: Swift.String,
-        retryAfter: Swift.Duration? = nil,
-        details: Errata.JSONValue? = nil
-    ) -> Errata.APIError {
-        .init(unchecked: 14, in: Self.catalog, values: [detail], retryAfter: retryAfter, details: details)
+    ///
+    /// Set per occurrence:
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func unavailable(detail: Swift.String) -> Errata.APIError {
+        .init(unchecked: 14, in: Self.catalog, values: [detail])
     }
 
     /// Data loss (`DataLoss`: 500, code DATA_LOSS).
@@ -233,9 +251,11 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func dataLoss(detail: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 15, in: Self.catalog, values: [detail], details: details)
+    ///
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func dataLoss(detail: Swift.String) -> Errata.APIError {
+        .init(unchecked: 15, in: Self.catalog, values: [detail])
     }
 
     // MARK: Recognising decoded errors

@@ -27,14 +27,12 @@ public enum HostileErrors {
     ///
     /// - Parameters:
     ///   - who: The "who" second line \(x)
-    ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func `default`(
-        who: Swift.String,
-        instance: Swift.String? = nil,
-        details: Errata.JSONValue? = nil
-    ) -> Errata.APIError {
-        .init(unchecked: 0, in: Self.catalog, values: [who], instance: instance, details: details)
+    ///
+    /// Set per occurrence:
+    /// - `.with(instance:)`: a URI identifying this occurrence (RFC 9457 `instance`).
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func `default`(who: Swift.String) -> Errata.APIError {
+        .init(unchecked: 0, in: Self.catalog, values: [who])
     }
 
     /// `MemberRefNotFound`: 404, code 20003.
@@ -43,14 +41,12 @@ public enum HostileErrors {
     ///
     /// - Parameters:
     ///   - memberRef: The value of `{memberRef}`.
-    ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func memberRefNotFound(
-        memberRef: Swift.String,
-        instance: Swift.String? = nil,
-        details: Errata.JSONValue? = nil
-    ) -> Errata.APIError {
-        .init(unchecked: 1, in: Self.catalog, values: [memberRef], instance: instance, details: details)
+    ///
+    /// Set per occurrence:
+    /// - `.with(instance:)`: a URI identifying this occurrence (RFC 9457 `instance`).
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func memberRefNotFound(memberRef: Swift.String) -> Errata.APIError {
+        .init(unchecked: 1, in: Self.catalog, values: [memberRef])
     }
 
     /// `Case`: 429, code 2.
@@ -62,124 +58,98 @@ public enum HostileErrors {
     ///   - default: The value of `{default}`.
     ///   - self_: The value of `{self}`.
     ///   - retryAfter: The value of `{retryAfter}`.
-    ///   - fieldErrors: The request's fields that are wrong, and why.
-    ///   - occurrenceRetryAfter: How long the client should wait before retrying (`Retry-After`).
-    ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
-    ///   - details: Free-form JSON for the envelope's `details` member.
+    ///
+    /// Set per occurrence:
+    /// - `.with(fieldErrors:)`: the request's fields that are wrong, and why.
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
+    /// - `.with(instance:)`: a URI identifying this occurrence (RFC 9457 `instance`).
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
     public static func `case`(
         `in`: Swift.Int,
         `default`: Swift.Double,
         self_: Swift.Bool,
-        retryAfter: Swift.String,
-        fieldErrors: [Errata.FieldError] = [],
-        occurrenceRetryAfter: Swift.Duration? = nil,
-        instance: Swift.String? = nil,
-        details: Errata.JSONValue? = nil
+        retryAfter: Swift.String
     ) -> Errata.APIError {
         .init(
             unchecked: 2,
             in: Self.catalog,
-            values: [Swift.String(`in`), Swift.String(`default`), Swift.String(self_), retryAfter],
-            fieldErrors: fieldErrors,
-            retryAfter: occurrenceRetryAfter,
-            instance: instance,
-            details: details
+            values: [Swift.String(`in`), Swift.String(`default`), Swift.String(self_), retryAfter]
         )
     }
 
     /// `Catalog`: 400, code 3.
     ///
-    /// - Parameters:
-    ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func catalog_(instance: Swift.String? = nil, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 3, in: Self.catalog, instance: instance, details: details)
-    }
+    /// Set per occurrence:
+    /// - `.with(instance:)`: a URI identifying this occurrence (RFC 9457 `instance`).
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static let catalog_ = Errata.APIError(unchecked: 3, in: Self.catalog)
 
     /// `Unrecognized`: 400, code 4.
     ///
-    /// - Parameters:
-    ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func unrecognized_(instance: Swift.String? = nil, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 4, in: Self.catalog, instance: instance, details: details)
-    }
+    /// Set per occurrence:
+    /// - `.with(instance:)`: a URI identifying this occurrence (RFC 9457 `instance`).
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static let unrecognized_ = Errata.APIError(unchecked: 4, in: Self.catalog)
 
     /// `Template`: 400, code 5.
     ///
     /// A client-side status: a server never sends it (`ErrorRenderer` renders the internal error).
     ///
-    /// - Parameters:
-    ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func template_(instance: Swift.String? = nil, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 5, in: Self.catalog, instance: instance, details: details)
-    }
+    /// Set per occurrence:
+    /// - `.with(instance:)`: a URI identifying this occurrence (RFC 9457 `instance`).
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static let template_ = Errata.APIError(unchecked: 5, in: Self.catalog)
 
     /// `Self`: 400, code 6.
     ///
     /// Deprecated: still answered, but clients should stop depending on it.
     ///
-    /// - Parameters:
-    ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func self_(instance: Swift.String? = nil, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 6, in: Self.catalog, instance: instance, details: details)
-    }
+    /// Set per occurrence:
+    /// - `.with(instance:)`: a URI identifying this occurrence (RFC 9457 `instance`).
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static let self_ = Errata.APIError(unchecked: 6, in: Self.catalog)
 
     /// `Init`: 400, code 7.
     ///
-    /// - Parameters:
-    ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func init_(instance: Swift.String? = nil, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 7, in: Self.catalog, instance: instance, details: details)
-    }
+    /// Set per occurrence:
+    /// - `.with(instance:)`: a URI identifying this occurrence (RFC 9457 `instance`).
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static let init_ = Errata.APIError(unchecked: 7, in: Self.catalog)
 
     /// `Type`: 400, code 8.
     ///
-    /// - Parameters:
-    ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func type(instance: Swift.String? = nil, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 8, in: Self.catalog, instance: instance, details: details)
-    }
+    /// Set per occurrence:
+    /// - `.with(instance:)`: a URI identifying this occurrence (RFC 9457 `instance`).
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static let type = Errata.APIError(unchecked: 8, in: Self.catalog)
 
     /// `Protocol`: 400, code 9.
     ///
-    /// - Parameters:
-    ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func `protocol`(instance: Swift.String? = nil, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 9, in: Self.catalog, instance: instance, details: details)
-    }
+    /// Set per occurrence:
+    /// - `.with(instance:)`: a URI identifying this occurrence (RFC 9457 `instance`).
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static let `protocol` = Errata.APIError(unchecked: 9, in: Self.catalog)
 
     /// `HTTPError`: 400, code 10.
     ///
-    /// - Parameters:
-    ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func httpError(instance: Swift.String? = nil, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 10, in: Self.catalog, instance: instance, details: details)
-    }
+    /// Set per occurrence:
+    /// - `.with(instance:)`: a URI identifying this occurrence (RFC 9457 `instance`).
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static let httpError = Errata.APIError(unchecked: 10, in: Self.catalog)
 
     /// `HttpError`: 400, code 11.
     ///
-    /// - Parameters:
-    ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func httpError2(instance: Swift.String? = nil, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 11, in: Self.catalog, instance: instance, details: details)
-    }
+    /// Set per occurrence:
+    /// - `.with(instance:)`: a URI identifying this occurrence (RFC 9457 `instance`).
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static let httpError2 = Errata.APIError(unchecked: 11, in: Self.catalog)
 
     /// `404-not-found`: 404, code 12.
     ///
-    /// - Parameters:
-    ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func _404NotFound(instance: Swift.String? = nil, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 12, in: Self.catalog, instance: instance, details: details)
-    }
+    /// Set per occurrence:
+    /// - `.with(instance:)`: a URI identifying this occurrence (RFC 9457 `instance`).
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static let _404NotFound = Errata.APIError(unchecked: 12, in: Self.catalog)
 
     /// `Error`: 500, code 13.
     ///
@@ -187,14 +157,12 @@ public enum HostileErrors {
     ///
     /// - Parameters:
     ///   - error: The value of `{error}`.
-    ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func error(
-        error: Swift.String,
-        instance: Swift.String? = nil,
-        details: Errata.JSONValue? = nil
-    ) -> Errata.APIError {
-        .init(unchecked: 13, in: Self.catalog, values: [error], instance: instance, details: details)
+    ///
+    /// Set per occurrence:
+    /// - `.with(instance:)`: a URI identifying this occurrence (RFC 9457 `instance`).
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func error(error: Swift.String) -> Errata.APIError {
+        .init(unchecked: 13, in: Self.catalog, values: [error])
     }
 
     /// `Swift`: 400, code 14.
@@ -205,22 +173,12 @@ public enum HostileErrors {
     ///   - Swift_: The value of `{Swift}`.
     ///   - Errata_: The value of `{Errata}`.
     ///   - Entries: The value of `{Entries}`.
-    ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func swift(
-        Swift_: Swift.String,
-        Errata_: Swift.String,
-        Entries: Swift.String,
-        instance: Swift.String? = nil,
-        details: Errata.JSONValue? = nil
-    ) -> Errata.APIError {
-        .init(
-            unchecked: 14,
-            in: Self.catalog,
-            values: [Swift_, Errata_, Entries],
-            instance: instance,
-            details: details
-        )
+    ///
+    /// Set per occurrence:
+    /// - `.with(instance:)`: a URI identifying this occurrence (RFC 9457 `instance`).
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func swift(Swift_: Swift.String, Errata_: Swift.String, Entries: Swift.String) -> Errata.APIError {
+        .init(unchecked: 14, in: Self.catalog, values: [Swift_, Errata_, Entries])
     }
 
     // MARK: Recognising decoded errors

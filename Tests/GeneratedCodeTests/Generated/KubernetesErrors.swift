@@ -165,14 +165,11 @@ public enum KubernetesErrors {
     ///   - kind: The object's kind, as "Pod".
     ///   - name: The object's name.
     ///   - causes: The field errors, as the apiserver joins them into text.
-    ///   - fieldErrors: The request's fields that are wrong, and why.
-    public static func invalid(
-        kind: Swift.String,
-        name: Swift.String,
-        causes: Swift.String,
-        fieldErrors: [Errata.FieldError] = []
-    ) -> Errata.APIError {
-        .init(unchecked: 12, in: Self.catalog, values: [kind, name, causes], fieldErrors: fieldErrors)
+    ///
+    /// Set per occurrence:
+    /// - `.with(fieldErrors:)`: the request's fields that are wrong, and why.
+    public static func invalid(kind: Swift.String, name: Swift.String, causes: Swift.String) -> Errata.APIError {
+        .init(unchecked: 12, in: Self.catalog, values: [kind, name, causes])
     }
 
     /// Too many requests (`TooManyRequests`: 429, code TooManyRequests).
@@ -181,11 +178,9 @@ public enum KubernetesErrors {
     ///
     /// The server experienced too many requests within a given window and the client must wait to perform the action again.
     ///
-    /// - Parameters:
-    ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
-    public static func tooManyRequests(retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: 13, in: Self.catalog, retryAfter: retryAfter)
-    }
+    /// Set per occurrence:
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
+    public static let tooManyRequests = Errata.APIError(unchecked: 13, in: Self.catalog)
 
     /// Internal error (`InternalError`: 500, code InternalError).
     ///
@@ -208,13 +203,11 @@ public enum KubernetesErrors {
     /// - Parameters:
     ///   - operation: The verb, as "get" or "list".
     ///   - kind: The resource, as "pods".
-    ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
-    public static func serverTimeout(
-        operation: Swift.String,
-        kind: Swift.String,
-        retryAfter: Swift.Duration? = nil
-    ) -> Errata.APIError {
-        .init(unchecked: 15, in: Self.catalog, values: [operation, kind], retryAfter: retryAfter)
+    ///
+    /// Set per occurrence:
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
+    public static func serverTimeout(operation: Swift.String, kind: Swift.String) -> Errata.APIError {
+        .init(unchecked: 15, in: Self.catalog, values: [operation, kind])
     }
 
     /// Service unavailable (`ServiceUnavailable`: 503, code ServiceUnavailable).
@@ -225,9 +218,11 @@ public enum KubernetesErrors {
     ///
     /// - Parameters:
     ///   - detail: Why the service is unavailable.
-    ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
-    public static func serviceUnavailable(detail: Swift.String, retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: 16, in: Self.catalog, values: [detail], retryAfter: retryAfter)
+    ///
+    /// Set per occurrence:
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
+    public static func serviceUnavailable(detail: Swift.String) -> Errata.APIError {
+        .init(unchecked: 16, in: Self.catalog, values: [detail])
     }
 
     /// Timeout (`Timeout`: 504, code Timeout).
@@ -238,9 +233,11 @@ public enum KubernetesErrors {
     ///
     /// - Parameters:
     ///   - detail: What timed out.
-    ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
-    public static func timeout(detail: Swift.String, retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: 17, in: Self.catalog, values: [detail], retryAfter: retryAfter)
+    ///
+    /// Set per occurrence:
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
+    public static func timeout(detail: Swift.String) -> Errata.APIError {
+        .init(unchecked: 17, in: Self.catalog, values: [detail])
     }
 
     // MARK: Recognising decoded errors

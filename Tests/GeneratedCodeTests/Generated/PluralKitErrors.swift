@@ -21,11 +21,9 @@ public enum PluralKitErrors {
     ///
     /// The server failed to handle the request. Try again later.
     ///
-    /// - Parameters:
-    ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
-    public static func internalServerError(retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: 0, in: Self.catalog, retryAfter: retryAfter)
-    }
+    /// Set per occurrence:
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
+    public static let internalServerError = Errata.APIError(unchecked: 0, in: Self.catalog)
 
     /// Bad request (`BadRequest`: 400, code 0).
     ///
@@ -54,11 +52,9 @@ public enum PluralKitErrors {
     ///
     /// The client exceeded the rate limit. The body's retry_after says how many milliseconds to wait.
     ///
-    /// - Parameters:
-    ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
-    public static func tooManyRequests(retryAfter: Swift.Duration? = nil) -> Errata.APIError {
-        .init(unchecked: 4, in: Self.catalog, retryAfter: retryAfter)
-    }
+    /// Set per occurrence:
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
+    public static let tooManyRequests = Errata.APIError(unchecked: 4, in: Self.catalog)
 
     /// System not found (`SystemNotFound`: 404, code 20001).
     ///
@@ -181,11 +177,9 @@ public enum PluralKitErrors {
     ///
     /// The JSON model failed validation. The body's errors member maps each key to its errors.
     ///
-    /// - Parameters:
-    ///   - fieldErrors: The request's fields that are wrong, and why.
-    public static func invalidJSONModel(fieldErrors: [Errata.FieldError] = []) -> Errata.APIError {
-        .init(unchecked: 24, in: Self.catalog, fieldErrors: fieldErrors)
-    }
+    /// Set per occurrence:
+    /// - `.with(fieldErrors:)`: the request's fields that are wrong, and why.
+    public static let invalidJSONModel = Errata.APIError(unchecked: 24, in: Self.catalog)
 
     /// Missing autoproxy member (`MissingAutoproxyMember`: 400, code 40002).
     ///

@@ -21,11 +21,9 @@ public enum RESTErrors {
     ///
     /// Unknown server error.
     ///
-    /// - Parameters:
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func unknown(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 0, in: Self.catalog, details: details)
-    }
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static let unknown = Errata.APIError(unchecked: 0, in: Self.catalog)
 
     /// Method not allowed (`NotAllowed`: 405, code 1).
     ///
@@ -35,9 +33,11 @@ public enum RESTErrors {
     ///
     /// - Parameters:
     ///   - allowedMethods: The methods the resource supports, comma-separated (e.g. GET, POST).
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func notAllowed(allowedMethods: Swift.String, details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 1, in: Self.catalog, values: [allowedMethods], details: details)
+    ///
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func notAllowed(allowedMethods: Swift.String) -> Errata.APIError {
+        .init(unchecked: 1, in: Self.catalog, values: [allowedMethods])
     }
 
     /// Method not implemented (`NotRealized`: 501, code 2).
@@ -46,11 +46,9 @@ public enum RESTErrors {
     ///
     /// The method is documented but is not realized by any temporary or permanent reason.
     ///
-    /// - Parameters:
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func notRealized(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 2, in: Self.catalog, details: details)
-    }
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static let notRealized = Errata.APIError(unchecked: 2, in: Self.catalog)
 
     /// Invalid request structure (`InvalidStructure`: 400, code 3).
     ///
@@ -58,11 +56,9 @@ public enum RESTErrors {
     ///
     /// Incorrect structure of request. Some required fields missing or a format validation error occurred.
     ///
-    /// - Parameters:
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func invalidStructure(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 3, in: Self.catalog, details: details)
-    }
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static let invalidStructure = Errata.APIError(unchecked: 3, in: Self.catalog)
 
     /// Invalid parameter value (`InvalidValue`: 400, code 4).
     ///
@@ -70,11 +66,9 @@ public enum RESTErrors {
     ///
     /// Incorrect value of the parameter inside request body or query.
     ///
-    /// - Parameters:
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func invalidValue(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 4, in: Self.catalog, details: details)
-    }
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static let invalidValue = Errata.APIError(unchecked: 4, in: Self.catalog)
 
     /// Invalid parameter type (`InvalidType`: 400, code 5).
     ///
@@ -82,11 +76,9 @@ public enum RESTErrors {
     ///
     /// The invalid data type of the request parameter.
     ///
-    /// - Parameters:
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func invalidType(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 5, in: Self.catalog, details: details)
-    }
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static let invalidType = Errata.APIError(unchecked: 5, in: Self.catalog)
 
     /// Access token missing (`AuthNotProvided`: 401, code 6).
     ///
@@ -94,11 +86,9 @@ public enum RESTErrors {
     ///
     /// Access token not specified.
     ///
-    /// - Parameters:
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func authNotProvided(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 6, in: Self.catalog, details: details)
-    }
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static let authNotProvided = Errata.APIError(unchecked: 6, in: Self.catalog)
 
     /// Access token invalid (`AuthInvalid`: 401, code 7).
     ///
@@ -106,11 +96,9 @@ public enum RESTErrors {
     ///
     /// The access token does not exist in the database.
     ///
-    /// - Parameters:
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func authInvalid(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 7, in: Self.catalog, details: details)
-    }
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static let authInvalid = Errata.APIError(unchecked: 7, in: Self.catalog)
 
     /// Access token expired (`AuthExpired`: 401, code 8).
     ///
@@ -118,11 +106,9 @@ public enum RESTErrors {
     ///
     /// Auth token is expired.
     ///
-    /// - Parameters:
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func authExpired(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 8, in: Self.catalog, details: details)
-    }
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static let authExpired = Errata.APIError(unchecked: 8, in: Self.catalog)
 
     /// Access denied (`AuthForbidden`: 403, code 9).
     ///
@@ -130,11 +116,9 @@ public enum RESTErrors {
     ///
     /// Access denied for the current user.
     ///
-    /// - Parameters:
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func authForbidden(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 9, in: Self.catalog, details: details)
-    }
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static let authForbidden = Errata.APIError(unchecked: 9, in: Self.catalog)
 
     /// Resource not found (`NotExist`: 404, code 10).
     ///
@@ -142,11 +126,9 @@ public enum RESTErrors {
     ///
     /// the requested resource is not found (alternative of HTTP status_code = 404).
     ///
-    /// - Parameters:
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func notExist(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 10, in: Self.catalog, details: details)
-    }
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static let notExist = Errata.APIError(unchecked: 10, in: Self.catalog)
 
     /// External service error (`ExternalService`: 502, code 11).
     ///
@@ -154,11 +136,9 @@ public enum RESTErrors {
     ///
     /// Error in the external information system.
     ///
-    /// - Parameters:
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func externalService(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 11, in: Self.catalog, details: details)
-    }
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static let externalService = Errata.APIError(unchecked: 11, in: Self.catalog)
 
     /// Database error (`Database`: 500, code 12).
     ///
@@ -166,11 +146,9 @@ public enum RESTErrors {
     ///
     /// Critical database error on the server host.
     ///
-    /// - Parameters:
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func database(details: Errata.JSONValue? = nil) -> Errata.APIError {
-        .init(unchecked: 12, in: Self.catalog, details: details)
-    }
+    /// Set per occurrence:
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static let database = Errata.APIError(unchecked: 12, in: Self.catalog)
 
     // MARK: Recognising decoded errors
 

@@ -25,21 +25,15 @@ public enum RFCExamplesErrors {
     ///   - problemType: The problem type URI: https://example.com/probs/out-of-credit.
     ///   - balance: The account's balance.
     ///   - cost: What the request would cost.
-    ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func outOfCredit(
-        problemType: Swift.String,
-        balance: Swift.Int,
-        cost: Swift.Int,
-        instance: Swift.String? = nil,
-        details: Errata.JSONValue? = nil
-    ) -> Errata.APIError {
+    ///
+    /// Set per occurrence:
+    /// - `.with(instance:)`: a URI identifying this occurrence (RFC 9457 `instance`).
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func outOfCredit(problemType: Swift.String, balance: Swift.Int, cost: Swift.Int) -> Errata.APIError {
         .init(
             unchecked: 0,
             in: Self.catalog,
-            values: [problemType, Swift.String(balance), Swift.String(cost)],
-            instance: instance,
-            details: details
+            values: [problemType, Swift.String(balance), Swift.String(cost)]
         )
     }
 
@@ -49,23 +43,13 @@ public enum RFCExamplesErrors {
     ///
     /// - Parameters:
     ///   - problemType: The problem type URI: https://example.net/validation-error.
-    ///   - fieldErrors: The request's fields that are wrong, and why.
-    ///   - instance: A URI identifying this occurrence (RFC 9457 `instance`).
-    ///   - details: Free-form JSON for the envelope's `details` member.
-    public static func validationError(
-        problemType: Swift.String,
-        fieldErrors: [Errata.FieldError] = [],
-        instance: Swift.String? = nil,
-        details: Errata.JSONValue? = nil
-    ) -> Errata.APIError {
-        .init(
-            unchecked: 1,
-            in: Self.catalog,
-            values: [problemType],
-            fieldErrors: fieldErrors,
-            instance: instance,
-            details: details
-        )
+    ///
+    /// Set per occurrence:
+    /// - `.with(fieldErrors:)`: the request's fields that are wrong, and why.
+    /// - `.with(instance:)`: a URI identifying this occurrence (RFC 9457 `instance`).
+    /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
+    public static func validationError(problemType: Swift.String) -> Errata.APIError {
+        .init(unchecked: 1, in: Self.catalog, values: [problemType])
     }
 
     // MARK: Recognising decoded errors

@@ -24,13 +24,11 @@ public enum StripeErrors {
     /// - Parameters:
     ///   - detail: What went wrong.
     ///   - type: Always api_error.
-    ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
-    public static func apiError(
-        detail: Swift.String,
-        type: Swift.String,
-        retryAfter: Swift.Duration? = nil
-    ) -> Errata.APIError {
-        .init(unchecked: 0, in: Self.catalog, values: [detail, type], retryAfter: retryAfter)
+    ///
+    /// Set per occurrence:
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
+    public static func apiError(detail: Swift.String, type: Swift.String) -> Errata.APIError {
+        .init(unchecked: 0, in: Self.catalog, values: [detail, type])
     }
 
     /// Card declined (`CardDeclined`: 402, code card_declined).
@@ -160,14 +158,11 @@ public enum StripeErrors {
     ///   - detail: Which limit was hit.
     ///   - docURL: https://stripe.com/docs/error-codes/rate-limit
     ///   - type: Always invalid_request_error.
-    ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
-    public static func rateLimit(
-        detail: Swift.String,
-        docURL: Swift.String,
-        type: Swift.String,
-        retryAfter: Swift.Duration? = nil
-    ) -> Errata.APIError {
-        .init(unchecked: 8, in: Self.catalog, values: [detail, docURL, type], retryAfter: retryAfter)
+    ///
+    /// Set per occurrence:
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
+    public static func rateLimit(detail: Swift.String, docURL: Swift.String, type: Swift.String) -> Errata.APIError {
+        .init(unchecked: 8, in: Self.catalog, values: [detail, docURL, type])
     }
 
     /// Lock timeout (`LockTimeout`: 429, code lock_timeout).
@@ -180,14 +175,11 @@ public enum StripeErrors {
     ///   - detail: Which object is locked.
     ///   - docURL: https://stripe.com/docs/error-codes/lock-timeout
     ///   - type: Always invalid_request_error.
-    ///   - retryAfter: How long the client should wait before retrying (`Retry-After`).
-    public static func lockTimeout(
-        detail: Swift.String,
-        docURL: Swift.String,
-        type: Swift.String,
-        retryAfter: Swift.Duration? = nil
-    ) -> Errata.APIError {
-        .init(unchecked: 9, in: Self.catalog, values: [detail, docURL, type], retryAfter: retryAfter)
+    ///
+    /// Set per occurrence:
+    /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
+    public static func lockTimeout(detail: Swift.String, docURL: Swift.String, type: Swift.String) -> Errata.APIError {
+        .init(unchecked: 9, in: Self.catalog, values: [detail, docURL, type])
     }
 
     // MARK: Recognising decoded errors

@@ -26,7 +26,7 @@ public enum HelloRouter {
         }
         // Always busy: shows how `retry: after` becomes a `Retry-After` header.
         router.get("busy") { _, _ -> String in
-            throw HelloErrors.tooManyGreetings(retryAfter: .seconds(30))
+            throw HelloErrors.tooManyGreetings.with(retryAfter: .seconds(30))
         }
         // A failure that is not a catalog error, as a database driver would throw it.
         router.get("fail") { _, _ -> String in

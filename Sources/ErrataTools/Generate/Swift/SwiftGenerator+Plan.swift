@@ -3,7 +3,7 @@ import HTTPTypes
 
 extension SwiftGenerator {
     /// What the generated type holds, with every Swift name chosen: entry identifiers made unique and kept clear of
-    /// the type's own members, keywords escaped, option labels kept clear of template parameters.
+    /// the type's own members, keywords escaped.
     struct Plan {
         var catalog: ErrorCatalog
         var typeName: String
@@ -95,7 +95,8 @@ extension SwiftGenerator {
         /// The constructor's, entry constant's and case's name, unescaped.
         var identifier: String
         var parameters: [ParameterPlan]
-        var options: [OptionPlan]
+        /// The `APIError.with(…)` modifiers that reach this entry's responses, for its documentation.
+        var options: [OptionPlan.Kind]
         /// Whether no earlier entry has the same name; `Case` recognises only the first (as the decoder does).
         var isFirstOfName: Bool
 
@@ -127,18 +128,12 @@ extension SwiftGenerator {
             if entry.retry == .after { options.append(.retryAfter) }
             if envelopeVariables.contains("instance") { options.append(.instance) }
             if envelopeVariables.contains("details") { options.append(.details) }
-            self.options = options.map { kind in
-                var label = kind.rawValue
-                if taken.contains(label) { label = "occurrence" + label.prefix(1).uppercased() + label.dropFirst() }
-                return OptionPlan(
-                    kind: kind,
-                    label: Plan.unique(label, fallback: label, reserved: reserved, taken: &taken)
-                )
-            }
+            self.options = options
         }
 
-        /// Whether the constructor takes no argument at all, and is a constant.
-        var isConstant: Bool { parameters.isEmpty && options.isEmpty }
+        /// Whether the constructor takes no argument, and is a constant: only the message's parameters are
+        /// arguments, so that an entry gaining `retry: after` or field errors (a minor change) stays a constant.
+        var isConstant: Bool { parameters.isEmpty }
 
         /// `Member not found (`MemberRefNotFound`: 404, code 20003).`
         var summary: String {
@@ -189,33 +184,26 @@ extension SwiftGenerator {
         }
     }
 
-    /// An optional constructor argument for what varies between occurrences, where the entry allows it.
-    struct OptionPlan {
+    /// What varies between occurrences, beyond the message's parameters, where the entry's responses carry it:
+    /// set with `APIError.with(…)` rather than taken as constructor arguments, so that adding one to an entry
+    /// changes no constructor's signature.
+    enum OptionPlan {
         enum Kind: String {
             case fieldErrors, retryAfter, instance, details
         }
+    }
+}
 
-        var kind: Kind
-        /// The argument label: the `APIError` property's name, unless a template parameter has it.
-        var label: String
-
-        var declaration: String {
-            let label = SwiftSpelling.escaped(label)
-            return switch kind {
-            case .fieldErrors: "\(label): [Errata.FieldError] = []"
-            case .retryAfter: "\(label): Swift.Duration? = nil"
-            case .instance: "\(label): Swift.String? = nil"
-            case .details: "\(label): Errata.JSONValue? = nil"
+extension SwiftGenerator.OptionPlan.Kind {
+    /// `` `.with(retryAfter:)`: How long … `` for the constructor's documentation.
+    var documentation: String {
+        let meaning =
+            switch self {
+            case .fieldErrors: "the request's fields that are wrong, and why."
+            case .retryAfter: "how long the client should wait before retrying (`Retry-After`)."
+            case .instance: "a URI identifying this occurrence (RFC 9457 `instance`)."
+            case .details: "free-form JSON for the envelope's `details` member."
             }
-        }
-
-        var documentation: String {
-            switch kind {
-            case .fieldErrors: "The request's fields that are wrong, and why."
-            case .retryAfter: "How long the client should wait before retrying (`Retry-After`)."
-            case .instance: "A URI identifying this occurrence (RFC 9457 `instance`)."
-            case .details: "Free-form JSON for the envelope's `details` member."
-            }
-        }
+        return "`.with(\(rawValue):)`: \(meaning)"
     }
 }

@@ -3,8 +3,9 @@ import Errata
 extension SwiftGenerator {
     // MARK: Constructors
 
-    /// A static constructor per entry: a constant when nothing varies, else a function whose labelled arguments
-    /// are the template parameters, then the options the entry allows.
+    /// A static constructor per entry: a constant when its message has no parameters, else a function whose
+    /// labelled arguments are the message's parameters. What else varies (retry delay, field errors, `instance`,
+    /// `details`) is set with `APIError.with(…)`, so an entry's constructor keeps its shape when it gains one.
     static func writeConstructors(_ plan: Plan, into writer: inout SwiftCodeWriter) {
         writer.line("// MARK: Errors")
         for (index, entryPlan) in plan.entries.enumerated() {
@@ -38,10 +39,10 @@ extension SwiftGenerator {
                 let text = parameter.description.map(SwiftSpelling.commentText) ?? "The value of `{\(parameter.name)}`."
                 lines.append("  - \(parameter.identifier): \(text)")
             }
-            for option in plan.options {
-                lines.append("  - \(option.label): \(option.documentation)")
-            }
             paragraphs.append(lines)
+        }
+        if !plan.options.isEmpty {
+            paragraphs.append(["Set per occurrence:"] + plan.options.map { "- \($0.documentation)" })
         }
         writer.documentation(paragraphs)
 
@@ -56,12 +57,7 @@ extension SwiftGenerator {
         if !plan.parameters.isEmpty {
             arguments.append(("values", .array(plan.parameters.map { SwiftExpression($0.text) })))
         }
-        for option in plan.options {
-            arguments.append((option.kind.rawValue, SwiftExpression(SwiftSpelling.escaped(option.label))))
-        }
-        let declarations =
-            plan.parameters.map { "\(SwiftSpelling.escaped($0.identifier)): \($0.swiftType)" }
-            + plan.options.map(\.declaration)
+        let declarations = plan.parameters.map { "\(SwiftSpelling.escaped($0.identifier)): \($0.swiftType)" }
         let signature = SwiftExpression.call(
             "public static func \(name)",
             declarations.map { (nil, SwiftExpression($0)) }
