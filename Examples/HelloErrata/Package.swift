@@ -49,6 +49,8 @@ let package = Package(
             name: "HelloServer",
             dependencies: [
                 "HelloAPI",
+                // `APIError.with(retryAfter:)` on the generated constants.
+                .product(name: "Errata", package: "errata"),
                 .product(name: "ErrataHummingbird", package: "errata"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],

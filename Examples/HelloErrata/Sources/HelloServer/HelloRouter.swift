@@ -1,3 +1,4 @@
+import Errata
 import ErrataHummingbird
 import HelloAPI
 public import Hummingbird
