@@ -73,12 +73,14 @@ let urlResponse = HTTPURLResponse(
     headerFields: Dictionary(uniqueKeysWithValues: headerPairs)
 )!
 
-// AsyncHTTPClient
-let ahcResponse = HTTPClientResponse(
-    status: .notFound,
-    headers: HTTPHeaders(headerPairs),
-    body: .bytes(ByteBuffer(bytes: body))
-)
+// AsyncHTTPClient. A response's body is an async sequence a client reads once, as AsyncHTTPClient hands each
+// response out once: each call gets a new response over the same bytes (one reused response was read on every
+// iteration, and the benchmark crashed).
+let ahcHeaders = HTTPHeaders(headerPairs)
+let ahcBody = ByteBuffer(bytes: body)
+func ahcResponse() -> HTTPClientResponse {
+    HTTPClientResponse(status: .notFound, headers: ahcHeaders, body: .bytes(ahcBody))
+}
 
 // OpenAPI
 let openAPIResponse = HTTPResponse(status: .notFound, headerFields: headerFields)
@@ -99,7 +101,7 @@ func viaURLSession() async -> DecodedError? {
 
 func viaAsyncHTTPClient() async -> DecodedError? {
     do {
-        _ = try await client.execute(getRequest) { _ in try await client.checked(ahcResponse) }
+        _ = try await client.execute(getRequest) { _ in try await client.checked(ahcResponse()) }
     } catch let error as CatalogResponseError {
         return error.decoded
     } catch {}
