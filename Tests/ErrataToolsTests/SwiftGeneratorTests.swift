@@ -194,7 +194,7 @@ import Testing
         #expect(!source.contains("= nil"))
     }
 
-    /// `errata diff` grades an entry gaining `retry: after`, field errors or a `details` member minor: its
+    /// `errata diff` grades an entry gaining `retry: after` or field errors minor: its
     /// constructor keeps its name and shape, so code written against the catalog before still compiles after.
     /// (`GeneratedCodeTests` compiles the same uses against both versions.)
     @Test func aMinorChangeKeepsEveryConstructorsShape() throws {

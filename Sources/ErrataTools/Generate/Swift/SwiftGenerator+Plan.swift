@@ -96,7 +96,7 @@ extension SwiftGenerator {
         var identifier: String
         var parameters: [ParameterPlan]
         /// The `APIError.with(…)` modifiers that reach this entry's responses, for its documentation.
-        var options: [OptionPlan.Kind]
+        var options: [Option]
         /// Whether no earlier entry has the same name; `Case` recognises only the first (as the decoder does).
         var isFirstOfName: Bool
 
@@ -123,7 +123,7 @@ extension SwiftGenerator {
                     isInBody: messageParameters.contains(name) || envelopeVariables.contains("params.\(name)")
                 )
             }
-            var options: [OptionPlan.Kind] = []
+            var options: [Option] = []
             if entry.hasFieldErrors { options.append(.fieldErrors) }
             if entry.retry == .after { options.append(.retryAfter) }
             if envelopeVariables.contains("instance") { options.append(.instance) }
@@ -187,23 +187,19 @@ extension SwiftGenerator {
     /// What varies between occurrences, beyond the message's parameters, where the entry's responses carry it:
     /// set with `APIError.with(…)` rather than taken as constructor arguments, so that adding one to an entry
     /// changes no constructor's signature.
-    enum OptionPlan {
-        enum Kind: String {
-            case fieldErrors, retryAfter, instance, details
-        }
-    }
-}
+    enum Option: String {
+        case fieldErrors, retryAfter, instance, details
 
-extension SwiftGenerator.OptionPlan.Kind {
-    /// `` `.with(retryAfter:)`: How long … `` for the constructor's documentation.
-    var documentation: String {
-        let meaning =
-            switch self {
-            case .fieldErrors: "the request's fields that are wrong, and why."
-            case .retryAfter: "how long the client should wait before retrying (`Retry-After`)."
-            case .instance: "a URI identifying this occurrence (RFC 9457 `instance`)."
-            case .details: "free-form JSON for the envelope's `details` member."
-            }
-        return "`.with(\(rawValue):)`: \(meaning)"
+        /// `` `.with(retryAfter:)`: how long … `` for the constructor's documentation.
+        var documentation: String {
+            let meaning =
+                switch self {
+                case .fieldErrors: "the request's fields that are wrong, and why."
+                case .retryAfter: "how long the client should wait before retrying (`Retry-After`)."
+                case .instance: "a URI identifying this occurrence (RFC 9457 `instance`)."
+                case .details: "free-form JSON for the envelope's `details` member."
+                }
+            return "`.with(\(rawValue):)`: \(meaning)"
+        }
     }
 }
