@@ -1,4 +1,5 @@
 public import Errata
+@_spi(ErrataIntegration) import ErrataResponder
 public import HummingbirdWebSocket
 import NIOWebSocket
 
@@ -42,17 +43,11 @@ extension WebSocketOutboundWriter {
     /// - Parameters:
     ///   - name: The close code's name in the catalog (`RateLimitHit`).
     ///   - renderer: The renderer of the catalog.
-    /// - Throws: ``WebSocketCloseError`` when the catalog has no close code of that name, or its code may not be
+    /// - Throws: `WebSocketCloseError` when the catalog has no close code of that name, or its code may not be
     ///   sent in a Close frame; an error when the frame cannot be written.
     public func close(named name: String, using renderer: ErrorRenderer) async throws {
-        guard let frame = renderer.closeFrame(named: name) else {
-            let names = renderer.catalog.closeCodes.map(\.name)
-            throw WebSocketCloseError(
-                "catalog '\(renderer.catalog.id)' has no close code named '\(name)'"
-                    + (names.isEmpty ? "; it declares none" : " (its close codes: \(names.joined(separator: ", ")))")
-            )
-        }
-        try await close(frame.code, reason: frame.reason)
+        let frame = try WebSocketCloseError.closeFrame(named: name, using: renderer)
+        try await close(WebSocketErrorCode(frame.code), reason: frame.reason.text.isEmpty ? nil : frame.reason.text)
     }
 
     /// Closes the session with a close code and a reason that fits a Close frame.
@@ -63,12 +58,10 @@ extension WebSocketOutboundWriter {
     ///   - code: The close code; one that `WebSocketCloseCode.mayBeSentInCloseFrame`.
     ///   - reason: The reason, at most 123 bytes of UTF-8: build it with
     ///     `WebSocketCloseReason(truncating:)`.
-    /// - Throws: ``WebSocketCloseError`` for a code RFC 6455 forbids in a Close frame (1005, 1006, 1015, …), which
+    /// - Throws: `WebSocketCloseError` for a code RFC 6455 forbids in a Close frame (1005, 1006, 1015, …), which
     ///   a client would take as a protocol error; an error when the frame cannot be written.
     public func close(_ code: WebSocketCloseCode, reason: WebSocketCloseReason) async throws {
-        guard code.mayBeSentInCloseFrame else {
-            throw WebSocketCloseError("close code \(code) may not be sent in a Close frame (RFC 6455 §7.4)")
-        }
+        try WebSocketCloseError.check(code)
         try await close(WebSocketErrorCode(code), reason: reason.text.isEmpty ? nil : reason.text)
     }
 }
