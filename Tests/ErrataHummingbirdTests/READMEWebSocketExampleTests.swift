@@ -12,7 +12,10 @@ import Testing
 
 /// The README's WebSocket example, as the README writes it, run against a live server: ten status packets, then the
 /// catalog's close code.
-@Suite struct READMEWebSocketExampleTests {
+///
+/// The time limit makes a live session that hangs (a frame the test client misses) fail by name: it cancels
+/// the test, and a cancelled swift-websocket session closes its channel.
+@Suite(.timeLimit(.minutes(1))) struct READMEWebSocketExampleTests {
     /// The README's router, word for word apart from where the catalog file is found.
     static func readmeRouter() throws -> Router<BasicWebSocketRequestContext> {
         let path = try #require(BundledCatalogs.path(forID: "blazeauth"))

@@ -11,7 +11,9 @@ import NIOWebSocket
 import Synchronization
 import Testing
 
-@Suite struct WebSocketOutboundWriterTests {
+/// The time limit makes a live session that hangs (a frame the test client misses) fail by name: it cancels
+/// the test, and a cancelled swift-websocket session closes its channel.
+@Suite(.timeLimit(.minutes(1))) struct WebSocketOutboundWriterTests {
     static func blazeauth() throws -> ErrorCatalog {
         let loaded = CatalogLoader().load(path: try #require(BundledCatalogs.path(forID: "blazeauth")))
         return try #require(loaded.catalog)

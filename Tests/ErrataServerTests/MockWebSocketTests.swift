@@ -16,7 +16,10 @@ import Synchronization
 import Testing
 
 /// `/mock/{catalog}/ws`, through the application `errata serve` runs, on a live port with a real WebSocket client.
-@Suite struct MockWebSocketTests {
+///
+/// The time limit makes a live session that hangs (a frame the test client misses) fail by name: it cancels
+/// the test, and a cancelled swift-websocket session closes its channel.
+@Suite(.timeLimit(.minutes(1))) struct MockWebSocketTests {
     static func application(_ catalogs: [ErrorCatalog] = ErrataServerTests.catalogs) throws -> some ApplicationProtocol
     {
         try ErrataServer(catalogs: catalogs).application(

@@ -13,7 +13,10 @@ import WSClient
 ///
 /// VaporTesting's live tester speaks HTTP only, so these tests start the application's server on a free port and
 /// connect with swift-websocket's client, which reports the Close frame's reason (WebSocketKit's client does not).
-@Suite struct WebSocketTests {
+///
+/// The time limit makes a live session that hangs (a frame the test client misses) fail by name: it cancels
+/// the test, and a cancelled swift-websocket session closes its channel.
+@Suite(.timeLimit(.minutes(1))) struct WebSocketTests {
     /// The client's side of a session.
     typealias Client<Result> = @Sendable (WebSocketInboundStream, WebSocketOutboundWriter) async throws -> Result
 
