@@ -18,30 +18,31 @@ extension ErrorDecoder {
         // One pass over the variables, rather than a lookup (a hash) per name the envelope might have.
         var retryAfterSeconds: Double?
         var retryAfterMilliseconds: Double?
+        var errors: JSONValue?
         for (name, value) in variables {
-            switch name {
-            case "code":
+            switch EnvelopeVariable(name) {
+            case .code:
                 switch value {
                 case .number(let text): result.code = Int(text).map(ErrorCode.integer) ?? .string(text)
                 case .string(let text): result.code = .string(text)
                 default: break
                 }
-            case "status":
+            case .status:
                 if result.status == nil, let code = value.integerValue, (100...599).contains(code) {
                     result.status = HTTPResponse.Status(code: code)
                 }
-            case "message": result.message = value.stringValue
-            case "title": result.title = value.stringValue
-            case "type": result.type = value.stringValue
-            case "instance": result.instance = value.stringValue
-            case "requestID": result.requestID = value
-            case "details": if value != .null { result.details = value }
-            case "retryAfterSeconds": retryAfterSeconds = value.doubleValue
-            case "retryAfterMilliseconds": retryAfterMilliseconds = value.doubleValue
-            default:
-                if name.hasPrefix("params.") {
-                    result.parameters[String(name.dropFirst("params.".count))] = value.text
-                }
+            case .message: result.message = value.stringValue
+            case .title: result.title = value.stringValue
+            case .type: result.type = value.stringValue
+            case .instance: result.instance = value.stringValue
+            case .requestID: result.requestID = value
+            case .details: if value != .null { result.details = value }
+            case .errors: errors = value
+            case .retryAfterSeconds: retryAfterSeconds = value.doubleValue
+            case .retryAfterMilliseconds: retryAfterMilliseconds = value.doubleValue
+            case .parameter(let parameter): result.parameters[parameter] = value.text
+            // The entry gives these once it is found; the body's copy adds nothing.
+            case .name, .reason, nil: break
             }
         }
         if result.retryAfter == nil {
@@ -51,7 +52,7 @@ extension ErrorDecoder {
                 result.retryAfter = .milliseconds(Int64(milliseconds.rounded(.up)))
             }
         }
-        if let errors = variables["errors"], let fieldErrorLayout {
+        if let errors, let fieldErrorLayout {
             result.fieldErrors = Self.fieldErrors(errors, layout: fieldErrorLayout)
         }
     }
@@ -60,23 +61,29 @@ extension ErrorDecoder {
         func item(_ value: JSONValue, field: String?) -> FieldError? {
             var variables: [String: JSONValue] = [:]
             extract(layout.item, from: value, into: &variables)
-            let pointer = variables["pointer"]?.stringValue
-            let name = field ?? variables["field"]?.stringValue ?? pointer.map(Self.field(fromPointer:))
-            guard let name else { return nil }
-            let attributes = variables.keys.sorted().compactMap { key -> JSONValue.Member? in
-                guard key.hasPrefix("attributes."), let value = variables[key] else { return nil }
-                return JSONValue.Member(String(key.dropFirst("attributes.".count)), value)
+            var named: String?
+            var pointer: String?
+            var message: String?
+            var attributes: [String: JSONValue] = [:]
+            for (name, value) in variables {
+                switch FieldErrorVariable(name) {
+                case .field: named = value.stringValue
+                case .pointer: pointer = value.stringValue
+                case .message: message = value.stringValue
+                case .attribute(let attribute): attributes[attribute] = value
+                case nil: break
+                }
             }
-            // Attributes keep the order the item template gives them.
-            let ordered = layout.item.placeholders.compactMap { placeholder in
-                attributes.first { "attributes.\($0.key)" == placeholder.name }
+            guard let name = field ?? named ?? pointer.map(Self.field(fromPointer:)) else { return nil }
+            // Attributes keep the order the item template gives them, each once.
+            var ordered: [JSONValue.Member] = []
+            for placeholder in layout.item.placeholders {
+                guard case .attribute(let attribute) = FieldErrorVariable(placeholder.name),
+                    let value = attributes.removeValue(forKey: attribute)
+                else { continue }
+                ordered.append(JSONValue.Member(attribute, value))
             }
-            return FieldError(
-                field: name,
-                message: variables["message"]?.stringValue ?? "",
-                pointer: pointer,
-                attributes: ordered
-            )
+            return FieldError(field: name, message: message ?? "", pointer: pointer, attributes: ordered)
         }
         switch value {
         case .object(let members):

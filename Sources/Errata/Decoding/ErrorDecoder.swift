@@ -55,10 +55,7 @@ public struct ErrorDecoder: Sendable {
         // Each envelope's body template and field error layout, built once rather than per decode.
         self.index = DecoderIndex(catalog)
         self.envelopes = ([catalog.envelope] + catalog.envelope.alternatives).map { envelope in
-            (
-                envelope, ErrorRenderer.bodyTemplate(for: envelope),
-                envelope.fieldErrors ?? ErrorRenderer.defaultFieldErrors(for: envelope)
-            )
+            (envelope, envelope.bodyTemplate, envelope.resolvedFieldErrors)
         }
     }
 
@@ -178,8 +175,14 @@ public struct ErrorDecoder: Sendable {
     /// 422 example, is still one). A status member alone is not: Spring Boot's `{"timestamp","status","error","path"}`
     /// has one, and so do many other frameworks' bodies.
     static func isAdmitted(_ variables: [String: JSONValue]) -> Bool {
-        variables["code"] != nil || variables["message"] != nil || variables["type"] != nil
-            || variables["title"] != nil || variables["errors"] != nil
+        variables.keys.contains { name in
+            switch EnvelopeVariable(name) {
+            case .code, .message, .type, .title, .errors: true
+            case .name, .status, .reason, .instance, .details, .retryAfterSeconds, .retryAfterMilliseconds,
+                .requestID, .parameter, nil:
+                false
+            }
+        }
     }
 
     /// Runs a body template backwards: each placeholder takes the value at its place in `value`.

@@ -1,7 +1,7 @@
 /// How an API's errors look on the wire.
 ///
 /// Either RFC 9457 problem details (``Format/problem``) or the API's own JSON shape (``Format/json``), described
-/// as a ``JSONTemplate`` over the variables in ``variables``.
+/// as a ``JSONTemplate`` over the variables ``EnvelopeVariable`` lists.
 public struct Envelope: Hashable, Sendable {
     /// The envelope's format.
     public var format: Format
@@ -48,21 +48,8 @@ public struct Envelope: Hashable, Sendable {
     public var rendersMessage: Bool {
         switch format {
         case .problem: true
-        default: body?.placeholders.contains { $0.name == "message" } ?? false
+        default: body?.placeholders.contains { EnvelopeVariable($0.name) == .message } ?? false
         }
-    }
-
-    /// The variables a body or extension template may use, besides `params.NAME`.
-    public static let variables: Set<String> = [
-        "code", "name", "status", "reason", "title", "message", "type", "instance", "errors", "details",
-        "retryAfterSeconds", "retryAfterMilliseconds", "requestID",
-    ]
-
-    /// Whether `name` is a variable a body template may use: one of ``variables`` or `params.NAME`.
-    public static func isVariable(_ name: String) -> Bool {
-        if variables.contains(name) { return true }
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 2 && parts[0] == "params" && !parts[1].isEmpty
     }
 }
 
@@ -102,23 +89,13 @@ extension Envelope {
     public struct FieldErrorLayout: Hashable, Sendable {
         /// Keyed by field, or a list.
         public var layout: Layout
-        /// The template of one field error, over ``itemVariables`` and `attributes.NAME`.
+        /// The template of one field error, over the variables ``FieldErrorVariable`` lists.
         public var item: JSONTemplate
 
         /// Creates a layout.
         public init(layout: Layout, item: JSONTemplate) {
             self.layout = layout
             self.item = item
-        }
-
-        /// The variables an item template may use, besides `attributes.NAME`.
-        public static let itemVariables: Set<String> = ["field", "pointer", "message"]
-
-        /// Whether `name` is a variable an item template may use.
-        public static func isItemVariable(_ name: String) -> Bool {
-            if itemVariables.contains(name) { return true }
-            let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-            return parts.count == 2 && parts[0] == "attributes" && !parts[1].isEmpty
         }
 
         /// Whether field errors are a map keyed by field or a list.

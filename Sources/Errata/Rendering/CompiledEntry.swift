@@ -94,35 +94,37 @@ final class CompiledEntry: Sendable {
             message: entry.message,
             parameterNames: identity.parameterNames,
             fold: { name -> JSONValue?? in
-                switch name {
-                case "code":
+                switch EnvelopeVariable(name) {
+                case .code:
                     switch entry.code {
                     case .integer(let value): .some(.integer(value))
                     case .string(let value): .some(.string(value))
                     case nil: .some(nil)
                     }
-                case "name": .some(.string(entry.name))
-                case "status": .some(entry.status.map { .integer($0.code) })
-                case "reason": .some(entry.status == nil ? nil : .string(reason))
-                case "title": .some(.string(title))
-                case "type": .some(.string(type))
-                case "message": constantMessage
-                default: nil
+                case .name: .some(.string(entry.name))
+                case .status: .some(entry.status.map { .integer($0.code) })
+                case .reason: .some(entry.status == nil ? nil : .string(reason))
+                case .title: .some(.string(title))
+                case .type: .some(.string(type))
+                case .message: constantMessage
+                case .instance, .errors, .details, .retryAfterSeconds, .retryAfterMilliseconds, .requestID, .parameter,
+                    nil:
+                    nil
                 }
             },
             hole: { name, names -> BodyProgram.Hole? in
-                switch name {
-                case "message": return .message
-                case "instance": return .instance
-                case "errors": return .errors
-                case "details": return .details
-                case "retryAfterSeconds": return .retryAfterSeconds
-                case "retryAfterMilliseconds": return .retryAfterMilliseconds
-                case "requestID": return .requestID
-                default:
-                    guard name.hasPrefix("params.") else { return nil }
-                    let parameter = String(name.dropFirst("params.".count))
-                    return .parameter(names.index(of: parameter), parameterTypes[parameter] ?? .string)
+                switch EnvelopeVariable(name) {
+                case .message: .message
+                case .instance: .instance
+                case .errors: .errors
+                case .details: .details
+                case .retryAfterSeconds: .retryAfterSeconds
+                case .retryAfterMilliseconds: .retryAfterMilliseconds
+                case .requestID: .requestID
+                case .parameter(let parameter):
+                    .parameter(names.index(of: parameter), parameterTypes[parameter] ?? .string)
+                // Fixed for the entry: folded into the program's constant bytes.
+                case .code, .name, .status, .reason, .title, .type, nil: nil
                 }
             }
         )

@@ -40,8 +40,8 @@ public struct ErrorRenderer: Sendable {
         self.catalog = catalog
         let envelope = envelope ?? catalog.envelope
         self.envelope = envelope
-        let fieldErrors = Self.fieldErrors(envelope.fieldErrors ?? Self.defaultFieldErrors(for: envelope))
-        let template = Self.bodyTemplate(for: envelope)
+        let fieldErrors = Self.fieldErrors(envelope.resolvedFieldErrors)
+        let template = envelope.bodyTemplate
         let compiled = catalog.entries.indices.map { index in
             CompiledEntry(
                 identity: catalog.identity(at: index),
@@ -75,10 +75,10 @@ public struct ErrorRenderer: Sendable {
             let entry = ErrorEntry(name: "InternalServerError", status: .internalServerError)
             internalError = CompiledEntry(
                 identity: EntryIdentity(entry: entry, index: nil),
-                template: Self.bodyTemplate(for: .problem),
+                template: Envelope.problem.bodyTemplate,
                 catalog: ErrorCatalog(id: catalog.id, title: catalog.title, entries: []),
                 envelope: .problem,
-                fieldErrors: Self.fieldErrors(Self.defaultFieldErrors(for: .problem))
+                fieldErrors: Self.fieldErrors(Envelope.problem.resolvedFieldErrors)
             )
         }
         self.internalError = internalError
@@ -90,13 +90,12 @@ public struct ErrorRenderer: Sendable {
             layout.item,
             fold: { _ in nil },
             hole: { name, names in
-                switch name {
-                case "field": .field
-                case "pointer": .pointer
-                case "message": .itemMessage
-                default:
-                    name.hasPrefix("attributes.")
-                        ? .attribute(names.index(of: String(name.dropFirst("attributes.".count)))) : nil
+                switch FieldErrorVariable(name) {
+                case .field: .field
+                case .pointer: .pointer
+                case .message: .itemMessage
+                case .attribute(let attribute): .attribute(names.index(of: attribute))
+                case nil: nil
                 }
             }
         )
@@ -267,41 +266,5 @@ public struct ErrorRenderer: Sendable {
         let milliseconds = attoseconds / perMillisecond
         let remainder = attoseconds % perMillisecond
         return seconds * 1000 + milliseconds + (remainder > 0 ? 1 : 0)
-    }
-
-    /// The body template of an envelope: its own for JSON envelopes, the RFC 9457 members for problems.
-    package static func bodyTemplate(for envelope: Envelope) -> JSONTemplate {
-        if envelope.format == .json, let body = envelope.body { return body }
-        func value(_ name: String, optional: Bool = false) -> JSONTemplate {
-            .value(MessageTemplate.Placeholder(name: name, isOptional: optional))
-        }
-        var members: [JSONTemplate.Member] = [
-            .init(key: "type", value: value("type")),
-            .init(key: "title", value: value("title")),
-            .init(key: "status", value: value("status", optional: true)),
-            .init(key: "detail", value: value("message", optional: true)),
-            .init(key: "instance", value: value("instance", optional: true)),
-        ]
-        members += envelope.extensions
-        let usesErrors = envelope.extensions.contains { $0.value.placeholders.contains { $0.name == "errors" } }
-        if !usesErrors {
-            members.append(.init(key: "errors", value: value("errors", optional: true)))
-        }
-        return .object(members)
-    }
-
-    /// The field error layout an envelope uses when it declares none.
-    package static func defaultFieldErrors(for envelope: Envelope) -> Envelope.FieldErrorLayout {
-        func value(_ name: String) -> JSONTemplate { .value(MessageTemplate.Placeholder(name: name)) }
-        if envelope.format == .problem {
-            // RFC 9457 §3's example: [{"detail": "…", "pointer": "#/age"}].
-            return .init(
-                layout: .list,
-                item: .object([
-                    .init(key: "detail", value: value("message")), .init(key: "pointer", value: value("pointer")),
-                ])
-            )
-        }
-        return .init(layout: .map, item: .object([.init(key: "message", value: value("message"))]))
     }
 }

@@ -198,7 +198,7 @@ private struct LintRun {
             ([catalog.envelope] + catalog.envelope.alternatives).flatMap { envelope in
                 (envelope.body?.placeholders ?? []) + envelope.extensions.flatMap(\.value.placeholders)
             }.compactMap { placeholder -> String? in
-                placeholder.name.hasPrefix("params.") ? String(placeholder.name.dropFirst("params.".count)) : nil
+                if case .parameter(let name) = EnvelopeVariable(placeholder.name) { name } else { nil }
             }
         )
         let rendersMessage = ([catalog.envelope] + catalog.envelope.alternatives).contains(where: \.rendersMessage)

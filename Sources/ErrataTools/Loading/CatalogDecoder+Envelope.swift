@@ -118,15 +118,15 @@ extension CatalogDecoder {
 
         func contains(_ name: String) -> Bool {
             switch self {
-            case .body: Envelope.isVariable(name)
-            case .fieldError: Envelope.FieldErrorLayout.isItemVariable(name)
+            case .body: EnvelopeVariable(name) != nil
+            case .fieldError: FieldErrorVariable(name) != nil
             }
         }
 
         var names: [String] {
             switch self {
-            case .body: Envelope.variables.sorted() + ["params.NAME"]
-            case .fieldError: Envelope.FieldErrorLayout.itemVariables.sorted() + ["attributes.NAME"]
+            case .body: EnvelopeVariable.named.map(\.description).sorted() + ["params.NAME"]
+            case .fieldError: FieldErrorVariable.named.map(\.description).sorted() + ["attributes.NAME"]
             }
         }
     }

@@ -35,8 +35,8 @@ struct EnvelopeShape {
     init(envelope: Envelope, catalog: ErrorCatalog) {
         self.catalog = catalog
         self.envelope = envelope
-        self.body = ErrorRenderer.bodyTemplate(for: envelope)
-        self.fieldErrors = envelope.fieldErrors ?? ErrorRenderer.defaultFieldErrors(for: envelope)
+        self.body = envelope.bodyTemplate
+        self.fieldErrors = envelope.resolvedFieldErrors
         let sent = catalog.entries.filter { $0.origin == .server }
         var codeTypes: [String] = []
         if sent.contains(where: { $0.code?.integerValue != nil }) { codeTypes.append("integer") }
@@ -61,7 +61,7 @@ struct EnvelopeShape {
 
     /// Whether the body has a member for per-field errors.
     var usesFieldErrors: Bool {
-        body.placeholders.contains { $0.name == "errors" }
+        body.placeholders.contains { EnvelopeVariable($0.name) == .errors }
     }
 
     // MARK: Schema
@@ -113,13 +113,16 @@ struct EnvelopeShape {
                 )
             }
             members.append(JSONValue.Member("description", .string(variable.meaning)))
-            if placeholder.name.hasPrefix("retryAfter") { members.append(JSONValue.Member("minimum", 0)) }
-            if placeholder.name == "code" && !isItem, !knownCodes.isEmpty {
+            let envelopeVariable = isItem ? nil : EnvelopeVariable(placeholder.name)
+            if envelopeVariable == .retryAfterSeconds || envelopeVariable == .retryAfterMilliseconds {
+                members.append(JSONValue.Member("minimum", 0))
+            }
+            if envelopeVariable == .code, !knownCodes.isEmpty {
                 // The codes are documented as examples, never as an `enum`: a generated client would reject every
                 // code a newer server adds (swift-openapi-generator#608). The set stays open.
                 members.append(JSONValue.Member("examples", .array(knownCodes)))
             }
-            if placeholder.name == "errors" && !isItem {
+            if envelopeVariable == .errors {
                 let item = JSONValue.members(("$ref", .string(fieldErrorReference)))
                 if fieldErrors.layout == .list {
                     members.append(JSONValue.Member("items", item))
@@ -193,7 +196,7 @@ struct EnvelopeShape {
         case .value(let placeholder):
             let variable = variable(placeholder, isItem: isItem)
             var type = variable.types.map { $0.joined(separator: " or ") } ?? "any JSON"
-            if placeholder.name == "errors" && !isItem {
+            if !isItem, EnvelopeVariable(placeholder.name) == .errors {
                 type = (fieldErrors.layout == .list ? "array" : "object") + (placeholder.isOptional ? "" : " or null")
             }
             rows.append(
@@ -228,94 +231,97 @@ struct EnvelopeShape {
         func types(_ base: [String], orNull: Bool) -> [String] {
             orNull ? base + ["null"] : base
         }
+        func retryDelay(unit: String) -> Variable {
+            Variable(
+                types: types(["integer"], orNull: nullable),
+                meaning: "\(unit) to wait before retrying.",
+                whenPresent: "only when the client should retry later"
+            )
+        }
         if isItem {
-            switch name {
-            case "field": return Variable(types: ["string"], meaning: "The field's name.", whenPresent: "always")
-            case "pointer":
+            switch FieldErrorVariable(name) {
+            case .field: return Variable(types: ["string"], meaning: "The field's name.", whenPresent: "always")
+            case .pointer:
                 return Variable(types: ["string"], meaning: "A JSON Pointer to the field.", whenPresent: "always")
-            case "message":
+            case .message:
                 return Variable(types: ["string"], meaning: "What is wrong with the field.", whenPresent: "always")
-            default:
-                let attribute = name.hasPrefix("attributes.") ? String(name.dropFirst("attributes.".count)) : name
+            case .attribute(let attribute):
                 return Variable(
                     types: nil,
                     meaning: "The field error's \(attribute) attribute.",
                     whenPresent: "when the field error has \(attribute)"
                 )
+            case nil:
+                return Variable(types: nil, meaning: "The value of \(name).", whenPresent: "when present")
             }
         }
-        switch name {
-        case "code":
+        switch EnvelopeVariable(name) {
+        case .code:
             return Variable(
                 types: types(codeTypes, orNull: nullable && someLackCode),
                 meaning: "The error code, which tells the errors apart. The set is open: a newer server may send a "
                     + "code not listed here, which a client must treat as an unrecognised error.",
                 whenPresent: "when the entry has a code"
             )
-        case "name":
+        case .name:
             return Variable(types: ["string"], meaning: "The entry's name.", whenPresent: "always")
-        case "status":
+        case .status:
             return Variable(
                 types: types(["integer"], orNull: nullable && someLackStatus),
                 meaning: "The HTTP status code.",
                 whenPresent: "when the entry has an HTTP status"
             )
-        case "reason":
+        case .reason:
             return Variable(
                 types: types(["string"], orNull: nullable && someLackStatus),
                 meaning: "The HTTP status's reason phrase.",
                 whenPresent: "when the entry has an HTTP status"
             )
-        case "title":
+        case .title:
             return Variable(types: ["string"], meaning: "A short, stable summary of the error.", whenPresent: "always")
-        case "type":
+        case .type:
             return Variable(
                 types: ["string"],
                 meaning: "A URI reference identifying the error type: its documentation, or about:blank.",
                 whenPresent: "always"
             )
-        case "message":
+        case .message:
             return Variable(
                 types: types(["string"], orNull: nullable && someLackMessage),
                 meaning: "What went wrong, with the occurrence's parameters filled in.",
                 whenPresent: "when the entry has a message"
             )
-        case "instance":
+        case .instance:
             return Variable(
                 types: types(["string"], orNull: nullable),
                 meaning: "A URI reference identifying this occurrence.",
                 whenPresent: "when the occurrence has an instance URI"
             )
-        case "errors":
+        case .errors:
             return Variable(
                 types: types([fieldErrors.layout == .list ? "array" : "object"], orNull: nullable),
                 meaning: "Per-field errors: \(fieldErrorLayoutText).",
                 whenPresent: "only with per-field errors"
             )
-        case "details":
+        case .details:
             return Variable(
                 types: nil,
                 meaning: "Further details, as free-form JSON.",
                 whenPresent: "when the occurrence has details"
             )
-        case "retryAfterSeconds", "retryAfterMilliseconds":
-            let unit = name == "retryAfterSeconds" ? "Seconds" : "Milliseconds"
-            return Variable(
-                types: types(["integer"], orNull: nullable),
-                meaning: "\(unit) to wait before retrying.",
-                whenPresent: "only when the client should retry later"
-            )
-        case "requestID":
+        case .retryAfterSeconds:
+            return retryDelay(unit: "Seconds")
+        case .retryAfterMilliseconds:
+            return retryDelay(unit: "Milliseconds")
+        case .requestID:
             return Variable(
                 types: nil,
                 meaning: "The id of the request this answers, as the client sent it.",
                 whenPresent: "when the request had an id"
             )
-        default:
-            guard name.hasPrefix("params.") else {
-                return Variable(types: nil, meaning: "The value of \(name).", whenPresent: "when present")
-            }
-            let parameter = String(name.dropFirst("params.".count))
+        case nil:
+            return Variable(types: nil, meaning: "The value of \(name).", whenPresent: "when present")
+        case .parameter(let parameter):
             let declarations = catalog.entries.filter { $0.origin == .server }.flatMap(\.parameters).filter {
                 $0.name == parameter
             }

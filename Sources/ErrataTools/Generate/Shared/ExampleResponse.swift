@@ -99,8 +99,8 @@ package struct ExampleResponse {
     static func sampleFieldError(for envelope: Envelope) -> FieldError {
         let item = envelope.fieldErrors?.item.placeholders ?? []
         var attributes: [JSONValue.Member] = []
-        for placeholder in item where placeholder.name.hasPrefix("attributes.") {
-            let name = String(placeholder.name.dropFirst("attributes.".count))
+        for placeholder in item {
+            guard case .attribute(let name) = FieldErrorVariable(placeholder.name) else { continue }
             if !attributes.contains(where: { $0.key == name }) {
                 attributes.append(JSONValue.Member(name, .integer(100 + attributes.count)))
             }

@@ -74,18 +74,13 @@ extension SwiftGenerator {
         }
 
         /// The variables an envelope, or any of its alternatives, renders.
-        static func renderedVariables(_ envelope: Envelope) -> Set<String> {
-            var names: Set<String> = []
-            for envelope in [envelope] + envelope.alternatives {
-                if envelope.format == .json, let body = envelope.body {
-                    names.formUnion(body.placeholders.map(\.name))
-                } else {
-                    // RFC 9457 members, as ErrorRenderer writes them, and the extension members.
-                    names.formUnion(["type", "title", "status", "message", "instance", "errors"])
-                    names.formUnion(envelope.extensions.flatMap { $0.value.placeholders.map(\.name) })
+        static func renderedVariables(_ envelope: Envelope) -> Set<EnvelopeVariable> {
+            // The body templates the renderer fills, the RFC 9457 members for problems included.
+            Set(
+                ([envelope] + envelope.alternatives).flatMap {
+                    $0.bodyTemplate.placeholders.compactMap { EnvelopeVariable($0.name) }
                 }
-            }
-            return names
+            )
         }
     }
 
@@ -100,7 +95,7 @@ extension SwiftGenerator {
         /// Whether no earlier entry has the same name; `Case` recognises only the first (as the decoder does).
         var isFirstOfName: Bool
 
-        init(entry: ErrorEntry, identifier: String, envelopeVariables: Set<String>, isFirstOfName: Bool) {
+        init(entry: ErrorEntry, identifier: String, envelopeVariables: Set<EnvelopeVariable>, isFirstOfName: Bool) {
             self.entry = entry
             self.identifier = identifier
             self.isFirstOfName = isFirstOfName
@@ -110,7 +105,7 @@ extension SwiftGenerator {
             // What the decoder reads back: the message's parameters when the body carries the message, and
             // `params.NAME` members.
             let messageParameters =
-                envelopeVariables.contains("message") ? Set(entry.message?.parameterNames ?? []) : []
+                envelopeVariables.contains(.message) ? Set(entry.message?.parameterNames ?? []) : []
             self.parameters = entry.parameterNames.map { name in
                 let declaration = entry.parameters.first { $0.name == name }
                 let isSpelledRight = SwiftSpelling.isPlainIdentifier(name) || SwiftSpelling.keywords.contains(name)
@@ -120,14 +115,14 @@ extension SwiftGenerator {
                     identifier: Plan.unique(base, fallback: "value", reserved: reserved, taken: &taken),
                     type: declaration?.type ?? .string,
                     description: declaration?.description,
-                    isInBody: messageParameters.contains(name) || envelopeVariables.contains("params.\(name)")
+                    isInBody: messageParameters.contains(name) || envelopeVariables.contains(.parameter(name))
                 )
             }
             var options: [Option] = []
             if entry.hasFieldErrors { options.append(.fieldErrors) }
             if entry.retry == .after { options.append(.retryAfter) }
-            if envelopeVariables.contains("instance") { options.append(.instance) }
-            if envelopeVariables.contains("details") { options.append(.details) }
+            if envelopeVariables.contains(.instance) { options.append(.instance) }
+            if envelopeVariables.contains(.details) { options.append(.details) }
             self.options = options
         }
 
