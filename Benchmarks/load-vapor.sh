@@ -10,14 +10,18 @@
 #                                     as the pluralkit catalog documents it
 #   abort      GET /abort/abcde       404 `throw Abort(.notFound, reason:)` through Vapor's default ErrorMiddleware
 #                                     (which logs it at warning, the server's logger being at info)
+#   floor      GET /floor/abcde       404 a bare error thrown and answered by a middleware with fixed bytes of the
+#                                     catalog body's size: what any error middleware pays on Vapor, the best an
+#                                     error path can do
 #
 # Every route is checked with curl first; then a warmup, then ROUNDS rounds, the order rotated from round to round;
 # then the medians and two ratios of medians:
 #   catalog/plain  >= 0.95: a catalog error costs (almost) nothing over a plain 200
 #   catalog/abort  >= 1.5:  and far less than Vapor's Abort through ErrorMiddleware
+# and, without targets, floor/plain (what Vapor's error path costs before any of ours) and catalog/floor (ours).
 # The script reports targets met or missed; it exits non-zero only when it could not measure.
 #
-# Usage: Benchmarks/load-vapor.sh   (about 3 minutes with the defaults, plus the first release build of Vapor)
+# Usage: Benchmarks/load-vapor.sh   (about 4 minutes with the defaults, plus the first release build of Vapor)
 # Environment: DURATION (10) seconds per route per round, ROUNDS (5), WARMUP (3) seconds per route,
 # CONNECTIONS (32) wrk connections.
 set -euo pipefail
@@ -105,11 +109,12 @@ until curl --silent --fail --max-time 2 --output /dev/null "$base/plain"; do
     sleep 0.2
 done
 
-names=(plain catalog abort)
+names=(plain catalog abort floor)
 declare -A paths=(
     [plain]="/plain"
     [catalog]="/catalog/abcde"
     [abort]="/abort/abcde"
+    [floor]="/floor/abcde"
 )
 
 # Each route must answer what it should before its speed means anything.
@@ -133,6 +138,7 @@ expect catalog 404 '"message":"Member '"'"'abcde'"'"' not found."'
 grep -q '"code":20003' "$work/catalog.body" || fail "catalog: the body has no \"code\":20003"
 # Vapor's own error body, untouched by Errata.
 expect abort 404 '"reason":"Member '"'"'abcde'"'"' not found."' '"code":20003'
+expect floor 404 '"code":20003'
 
 # measure NAME SECONDS: requests per second, from wrk's own summary.
 measure() {
@@ -196,3 +202,5 @@ ratio() {
 ratio catalog plain 0.95
 ratio catalog abort 1.5
 ratio abort plain ""
+ratio floor plain ""
+ratio catalog floor ""

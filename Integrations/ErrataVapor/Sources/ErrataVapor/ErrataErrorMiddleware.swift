@@ -31,7 +31,10 @@ public import Vapor
 ///   problem alternative.
 /// - Operation contracts and metrics (`errata_errors_total`, `errata_contract_violations_total`) as in the
 ///   Hummingbird integration: both share `CatalogErrorResponder` (ErrataResponder).
-public struct ErrataErrorMiddleware: Middleware {
+///
+/// A final class, as Vapor's own middlewares are: the error closure captures one reference, where a struct would be
+/// copied into it whole (a retain and a release of every reference the responder holds, on every error).
+public final class ErrataErrorMiddleware: Middleware {
     let responder: CatalogErrorResponder
 
     /// Creates the middleware.
@@ -76,7 +79,8 @@ public struct ErrataErrorMiddleware: Middleware {
             error: error,
             request: ResponderRequest(
                 method: HTTPRequest.Method(request.method.rawValue) ?? .get,
-                path: request.url.path,
+                // Vapor's `URI.path` percent-decodes on every read: read only for an unmatched route or a log line.
+                path: { request.url.path },
                 accept: request.headers.first(name: .accept),
                 // Built only for a catalog with operations to check the route against.
                 endpoint: responder.checksOperations ? request.route.map(Self.endpoint) : nil

@@ -45,10 +45,33 @@ struct ErrataVaporLoadServer {
                 parameters: ["memberRef": request.parameters.get("memberRef") ?? ""]
             )
         }
+        // The floor: what any error middleware costs on Vapor. A route throws a bare error and a middleware answers
+        // with a fixed 404 body of the catalog route's size: nothing is looked up, rendered or logged.
+        let floor = app.grouped(FloorMiddleware())
+        floor.get("floor", ":memberRef") { _ -> String in
+            throw FloorError()
+        }
         app.get("abort", ":memberRef") { request -> String in
             throw Abort(.notFound, reason: "Member '\(request.parameters.get("memberRef") ?? "")' not found.")
         }
         try await app.execute()
         try await app.asyncShutdown()
+    }
+}
+
+/// The error the floor route throws.
+struct FloorError: Error {}
+
+/// Answers ``FloorError`` with the catalog route's bytes, fixed; in the future form, as `ErrataErrorMiddleware`.
+struct FloorMiddleware: Middleware {
+    static let body = #"{"code":20003,"message":"Member 'abcde' not found."}"#
+
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).flatMapErrorThrowing { error in
+            guard error is FloorError else { throw error }
+            var headers = HTTPHeaders()
+            headers.contentType = .json
+            return Response(status: .notFound, headers: headers, body: .init(string: Self.body))
+        }
     }
 }
