@@ -38,12 +38,15 @@ struct ErrataVaporLoadServer {
         app.get("plain") { _ in "OK" }
         // The catalog error: ErrataErrorMiddleware on the group, so Vapor's ErrorMiddleware never sees it.
         let errata = app.grouped(try ErrataErrorMiddleware(catalog: catalog))
+        // Thrown as ErrataPlugin's generated `PluralKitErrors.memberRefNotFound(memberRef:)` builds it (as in
+        // Examples/HelloVapor): the entry's position, found once here, and the parameter's value; no name looked up
+        // and no dictionary built per request.
+        guard let memberRefNotFound = catalog.entries.firstIndex(where: { $0.name == "MemberRefNotFound" }) else {
+            FileHandle.standardError.write(Data("catalog '\(catalog.id)' has no entry MemberRefNotFound\n".utf8))
+            exit(1)
+        }
         errata.get("catalog", ":memberRef") { request -> String in
-            throw try APIError(
-                "MemberRefNotFound",
-                in: catalog,
-                parameters: ["memberRef": request.parameters.get("memberRef") ?? ""]
-            )
+            throw APIError(unchecked: memberRefNotFound, in: catalog, values: [request.parameters.get("memberRef")])
         }
         // The floor: what any error middleware costs on Vapor. A route throws a bare error and a middleware answers
         // with a fixed 404 body of the catalog route's size: nothing is looked up, rendered or logged.
