@@ -24,6 +24,7 @@ extension CatalogClient {
             if body.count >= limit { break }
         }
         var fields = HTTPFields()
+        fields.reserveCapacity(response.headers.count)
         for (name, value) in response.headers {
             if let name = HTTPField.Name(name) { fields.append(HTTPField(name: name, value: value)) }
         }

@@ -111,7 +111,7 @@ public struct CatalogClient: Sendable {
                 after: failure,
                 attempt: isReplayable ? number : retryPolicy.maximumAttempts,
                 request: request,
-                random: environment.random()
+                jitter: environment.random
             )
             if decision.isRetry, let budget, !budget.withdraw() { decision = .stop(.budgetExhausted) }
             guard let delay = decision.delay else {

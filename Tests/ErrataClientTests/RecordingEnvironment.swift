@@ -16,6 +16,9 @@ final class RecordingEnvironment: Sendable {
 
     var recordedSleeps: [Duration] { sleeps.withLock { $0 } }
 
+    /// The scripted random numbers not drawn yet.
+    var remainingRandoms: [Double] { randoms.withLock { $0 } }
+
     var environment: RetryEnvironment {
         RetryEnvironment(
             sleep: { duration in

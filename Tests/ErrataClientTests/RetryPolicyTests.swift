@@ -215,6 +215,41 @@ import Testing
         #expect(recording.recordedSleeps == [.milliseconds(25), .seconds(2)])
     }
 
+    @Test func theJitterIsDrawnOnlyForABackoff() async throws {
+        let recording = RecordingEnvironment(randoms: [0.25, 0.5, 0.75])
+        let client = CatalogClient(
+            catalog: try TestCatalogs.load(TestCatalogs.retryYAML),
+            retryPolicy: RetryPolicy(maximumAttempts: 4),
+            environment: recording.environment
+        )
+        // A backoff (draws one), the server's delay, an `immediately` entry and the last attempt's stop (none).
+        await #expect(throws: CatalogResponseError.self) {
+            _ = try await client.execute(Self.get) { number -> Int in
+                switch number {
+                case 1: throw Dropped()
+                case 2:
+                    throw client.error(
+                        status: .tooManyRequests,
+                        headerFields: TestCatalogs.headers([("Retry-After", "2")]),
+                        body: Array(#"{"code":2,"message":"Slow down."}"#.utf8)
+                    )
+                default:
+                    throw client.error(
+                        status: .conflict,
+                        headerFields: [:],
+                        body: Array(#"{"code":3,"message":"Try again."}"#.utf8)
+                    )
+                }
+            }
+        }
+        #expect(recording.recordedSleeps == [.milliseconds(25), .seconds(2)])
+        #expect(recording.remainingRandoms == [0.5, 0.75])
+
+        let once = CatalogClient(decoder: client.decoder, retryPolicy: .never, environment: recording.environment)
+        await #expect(throws: Dropped.self) { _ = try await once.execute(Self.get) { _ -> Int in throw Dropped() } }
+        #expect(recording.remainingRandoms == [0.5, 0.75])
+    }
+
     @Test func theLastErrorIsThrownWithItsAttemptCount() async throws {
         let recording = RecordingEnvironment()
         let client = CatalogClient(
