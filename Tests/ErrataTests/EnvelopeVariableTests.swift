@@ -7,6 +7,7 @@ import Testing
         ("code", .code), ("name", .name), ("status", .status), ("reason", .reason), ("title", .title),
         ("message", .message), ("type", .type), ("instance", .instance), ("errors", .errors), ("details", .details),
         ("retryAfterSeconds", .retryAfterSeconds), ("retryAfterMilliseconds", .retryAfterMilliseconds),
+        ("retryAfterDecimalSeconds", .retryAfterDecimalSeconds),
         ("requestID", .requestID), ("params.memberID", .parameter("memberID")), ("params.x", .parameter("x")),
     ]
 

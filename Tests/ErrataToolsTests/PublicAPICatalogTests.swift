@@ -379,24 +379,23 @@ import Testing
 
     // MARK: Discord
 
-    static let discordRateLimited = #"{"message":"You are being rate limited.","retry_after":65,"global":false}"#
+    /// The rate-limits page's example, byte for byte.
+    static let discordRateLimited = #"{"message":"You are being rate limited.","retry_after":64.57,"global":false}"#
 
-    @Test func discordRateLimitedRendersRetryAfterAndGlobal() throws {
+    @Test func discordRateLimitedRendersThePagesExample() throws {
         let catalog = try Self.catalog("discord")
         let rendered = try ErrorRenderer(catalog: catalog).render(
-            try APIError("RateLimited", in: catalog, parameters: ["global": "false"], retryAfter: .seconds(65))
+            try APIError("RateLimited", in: catalog, parameters: ["global": "false"], retryAfter: .milliseconds(64570))
         )
         #expect(rendered.status.code == 429)
         #expect(Self.text(rendered.body) == Self.discordRateLimited)
+        // The header has whole seconds (RFC 9110), rounded up so that no client retries early.
+        #expect(rendered.headerFields[.retryAfter] == "65")
     }
 
     /// The rate-limits page's example: retry_after is float seconds, and the body has no code.
     @Test func discordRateLimitedDecodesFloatSecondsAndGlobal() throws {
-        let decoded = try Self.decode(
-            "discord",
-            status: 429,
-            #"{"message":"You are being rate limited.","retry_after":64.57,"global":false}"#
-        )
+        let decoded = try Self.decode("discord", status: 429, Self.discordRateLimited)
         #expect(decoded.name == "RateLimited")
         #expect(decoded.retryAfter == .milliseconds(64570))
         #expect(decoded.parameters["global"] == "false")

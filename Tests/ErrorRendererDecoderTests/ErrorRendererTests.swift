@@ -495,6 +495,41 @@ import Testing
         #expect(rendered.headerFields[values: .retryAfter].count == 1)
     }
 
+    static let decimalSecondsYAML = #"""
+        errata: 1
+        id: decimal
+        version: "1.0.0"
+        title: Decimal API
+        envelope:
+          format: json
+          body: { message: "{message}", retry_after: "{retryAfterDecimalSeconds}", ms: "{retryAfterMilliseconds}" }
+        codes:
+          - { name: Slow, code: 1, status: 429, title: Slow down, message: "Slow down.", retry: after }
+        """#
+
+    @Test(arguments: [
+        (Duration.milliseconds(64570), "64.57", Int64(64570)), (.zero, "0", 0), (.milliseconds(5), "0.005", 5),
+        (.milliseconds(1500), "1.5", 1500), (.seconds(3), "3", 3000), (.nanoseconds(1), "0.001", 1),
+        (.nanoseconds(999_999_999), "1", 1000), (.milliseconds(120), "0.12", 120), (.seconds(-1), "0", 0),
+        // Too long to count in milliseconds: the count saturates (it trapped on overflow before).
+        (.seconds(Int64.max), "9223372036854775807", Int64.max),
+    ])
+    func retryAfterDecimalSecondsIsRoundedUpToTheMillisecond(
+        _ delay: Duration,
+        _ seconds: String,
+        _ milliseconds: Int64
+    ) throws {
+        let catalog = try Self.load(Self.decimalSecondsYAML)
+        let rendered = try ErrorRenderer(catalog: catalog).render(try APIError("Slow", in: catalog, retryAfter: delay))
+        let body = #"{"message":"Slow down.","retry_after":\#(seconds),"ms":\#(milliseconds)}"#
+        #expect(Self.text(rendered.body) == body)
+        guard milliseconds < 1_000_000_000 else { return }
+        // Decoded back to the millisecond.
+        let decoded = ErrorDecoder(catalog: catalog).decode(status: .tooManyRequests, body: rendered.body)
+        #expect(decoded.name == "Slow")
+        #expect(decoded.retryAfter == .milliseconds(milliseconds))
+    }
+
     @Test func noRetryAfterHeaderWithoutADelay() throws {
         let catalog = try Self.bundled("batchdata")
         let rendered = try ErrorRenderer(catalog: catalog).render(try APIError("TooManyRequests", in: catalog))

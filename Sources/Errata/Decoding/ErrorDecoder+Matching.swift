@@ -38,7 +38,7 @@ extension ErrorDecoder {
             case .requestID: result.requestID = value
             case .details: if value != .null { result.details = value }
             case .errors: errors = value
-            case .retryAfterSeconds: retryAfterSeconds = value.doubleValue
+            case .retryAfterSeconds, .retryAfterDecimalSeconds: retryAfterSeconds = value.doubleValue
             case .retryAfterMilliseconds: retryAfterMilliseconds = value.doubleValue
             case .parameter(let parameter): result.parameters[parameter] = value.text
             // The entry gives these once it is found; the body's copy adds nothing.

@@ -30,6 +30,9 @@ public enum EnvelopeVariable: Hashable, Sendable, CustomStringConvertible {
     case retryAfterSeconds
     /// The retry delay, in whole milliseconds rounded up.
     case retryAfterMilliseconds
+    /// The retry delay, in seconds with up to three decimals, rounded up to the millisecond: `64.57` (Discord's
+    /// `retry_after`).
+    case retryAfterDecimalSeconds
     /// The id of the request the error answers (WebSocket status packets).
     case requestID
     /// The occurrence's value of one of the entry's parameters: `{params.NAME}`.
@@ -38,7 +41,7 @@ public enum EnvelopeVariable: Hashable, Sendable, CustomStringConvertible {
     /// Every variable but ``parameter(_:)``, in the order the catalog reference lists them.
     public static let named: [EnvelopeVariable] = [
         .code, .name, .status, .reason, .title, .message, .type, .instance, .errors, .details, .retryAfterSeconds,
-        .retryAfterMilliseconds, .requestID,
+        .retryAfterMilliseconds, .retryAfterDecimalSeconds, .requestID,
     ]
 
     /// Parses a placeholder's name: `code`, `retryAfterSeconds`, `params.NAME`, …; `nil` for anything else.
@@ -56,6 +59,7 @@ public enum EnvelopeVariable: Hashable, Sendable, CustomStringConvertible {
         case "details": self = .details
         case "retryAfterSeconds": self = .retryAfterSeconds
         case "retryAfterMilliseconds": self = .retryAfterMilliseconds
+        case "retryAfterDecimalSeconds": self = .retryAfterDecimalSeconds
         case "requestID": self = .requestID
         default:
             guard let parameter = Self.suffix(of: name, after: "params.") else { return nil }
@@ -78,6 +82,7 @@ public enum EnvelopeVariable: Hashable, Sendable, CustomStringConvertible {
         case .details: "details"
         case .retryAfterSeconds: "retryAfterSeconds"
         case .retryAfterMilliseconds: "retryAfterMilliseconds"
+        case .retryAfterDecimalSeconds: "retryAfterDecimalSeconds"
         case .requestID: "requestID"
         case .parameter(let name): "params.\(name)"
         }

@@ -8,7 +8,7 @@ public import HTTPTypes
 //     throw Errors.invalidModel.with(fieldErrors: [FieldError(field: "name", message: "Too long.")])
 extension APIError {
     /// The occurrence with a delay for the client to wait before retrying (`Retry-After`, or the envelope's
-    /// `retryAfterSeconds`/`retryAfterMilliseconds`).
+    /// `retryAfterSeconds`/`retryAfterMilliseconds`/`retryAfterDecimalSeconds`).
     public func with(retryAfter delay: Duration?) -> APIError {
         var error = self
         error.retryAfter = delay

@@ -16,6 +16,7 @@ struct BodyProgram: Sendable {
         case details
         case retryAfterSeconds
         case retryAfterMilliseconds
+        case retryAfterDecimalSeconds
         case requestID
         /// A template parameter: the index of its name in ``BodyProgram/names``, which is its position in the
         /// occurrence's values (``APIError/value(at:)``) for the entry's own parameters.

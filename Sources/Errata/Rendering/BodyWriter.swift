@@ -55,7 +55,8 @@ struct BodyWriter: Sendable {
             case .instance: if error.instance != nil { return false }
             case .errors: if !error.fieldErrors.isEmpty { return false }
             case .details: if error.details != nil { return false }
-            case .retryAfterSeconds, .retryAfterMilliseconds: if error.retryAfter != nil { return false }
+            case .retryAfterSeconds, .retryAfterMilliseconds, .retryAfterDecimalSeconds:
+                if error.retryAfter != nil { return false }
             case .requestID: if error.requestID != nil { return false }
             case .parameter(let position, _): if error.value(at: position) != nil { return false }
             case .field, .pointer, .itemMessage, .attribute: return false
@@ -135,7 +136,7 @@ struct BodyWriter: Sendable {
         case .instance: return error.instance != nil
         case .errors: return !error.fieldErrors.isEmpty
         case .details: return error.details != nil
-        case .retryAfterSeconds, .retryAfterMilliseconds: return error.retryAfter != nil
+        case .retryAfterSeconds, .retryAfterMilliseconds, .retryAfterDecimalSeconds: return error.retryAfter != nil
         case .requestID: return error.requestID != nil
         case .parameter(let position, _): return error.value(at: position) != nil
         case .field, .pointer, .itemMessage: return fieldError != nil
@@ -165,7 +166,7 @@ struct BodyWriter: Sendable {
             JSONWriter.append(error.details ?? .null, to: &output)
         case .requestID:
             JSONWriter.append(error.requestID ?? .null, to: &output)
-        case .retryAfterSeconds, .retryAfterMilliseconds:
+        case .retryAfterSeconds, .retryAfterMilliseconds, .retryAfterDecimalSeconds:
             writeText(hole, program, error, fieldError, into: &output)
         case .parameter(let position, let type):
             let value = error.value(at: position) ?? ""
@@ -202,6 +203,22 @@ struct BodyWriter: Sendable {
         case .retryAfterMilliseconds:
             if let retryAfter = error.retryAfter {
                 Self.appendDecimal(ErrorRenderer.wholeMillisecondsRoundedUp(retryAfter), to: &output)
+            }
+        case .retryAfterDecimalSeconds:
+            if let retryAfter = error.retryAfter {
+                let (seconds, milliseconds) = ErrorRenderer.secondsAndMillisecondsRoundedUp(retryAfter)
+                Self.appendDecimal(seconds, to: &output)
+                if milliseconds > 0 {
+                    // Three digits, without the trailing zeros: 570 ms is `.57`, 5 ms `.005`.
+                    output.write(UInt8(ascii: "."))
+                    var digits = milliseconds
+                    var divisor: Int64 = 100
+                    while digits > 0 {
+                        output.write(UInt8(ascii: "0") + UInt8(digits / divisor))
+                        digits %= divisor
+                        divisor /= 10
+                    }
+                }
             }
         case .details: JSONWriter.appendEscaped(error.details?.text ?? "", to: &output)
         case .requestID: JSONWriter.appendEscaped(error.requestID?.text ?? "", to: &output)

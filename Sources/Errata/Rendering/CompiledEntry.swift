@@ -107,8 +107,8 @@ final class CompiledEntry: Sendable {
                 case .title: .some(.string(title))
                 case .type: .some(.string(type))
                 case .message: constantMessage
-                case .instance, .errors, .details, .retryAfterSeconds, .retryAfterMilliseconds, .requestID, .parameter,
-                    nil:
+                case .instance, .errors, .details, .retryAfterSeconds, .retryAfterMilliseconds, .retryAfterDecimalSeconds,
+                    .requestID, .parameter, nil:
                     nil
                 }
             },
@@ -120,6 +120,7 @@ final class CompiledEntry: Sendable {
                 case .details: .details
                 case .retryAfterSeconds: .retryAfterSeconds
                 case .retryAfterMilliseconds: .retryAfterMilliseconds
+                case .retryAfterDecimalSeconds: .retryAfterDecimalSeconds
                 case .requestID: .requestID
                 case .parameter(let parameter):
                     .parameter(names.index(of: parameter), parameterTypes[parameter] ?? .string)

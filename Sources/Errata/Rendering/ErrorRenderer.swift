@@ -256,15 +256,26 @@ public struct ErrorRenderer: Sendable {
     static func wholeSecondsRoundedUp(_ duration: Duration) -> Int64 {
         let (seconds, attoseconds) = duration.components
         if seconds < 0 || (seconds == 0 && attoseconds <= 0) { return 0 }
-        return attoseconds > 0 ? seconds + 1 : seconds
+        return attoseconds > 0 && seconds < Int64.max ? seconds + 1 : seconds
     }
 
+    /// Whole milliseconds, rounded up; `Int64.max` for a delay too long to count in milliseconds (more than 292
+    /// million years), which trapped on overflow before.
     static func wholeMillisecondsRoundedUp(_ duration: Duration) -> Int64 {
+        let (seconds, milliseconds) = secondsAndMillisecondsRoundedUp(duration)
+        let (scaled, overflows) = seconds.multipliedReportingOverflow(by: 1000)
+        if overflows || scaled > Int64.max - milliseconds { return Int64.max }
+        return scaled + milliseconds
+    }
+
+    /// Whole seconds and the milliseconds after them (0 to 999), the milliseconds rounded up; zero for a delay that
+    /// is not positive.
+    static func secondsAndMillisecondsRoundedUp(_ duration: Duration) -> (seconds: Int64, milliseconds: Int64) {
         let (seconds, attoseconds) = duration.components
-        if seconds < 0 || (seconds == 0 && attoseconds <= 0) { return 0 }
+        if seconds < 0 || (seconds == 0 && attoseconds <= 0) { return (0, 0) }
         let perMillisecond: Int64 = 1_000_000_000_000_000
-        let milliseconds = attoseconds / perMillisecond
-        let remainder = attoseconds % perMillisecond
-        return seconds * 1000 + milliseconds + (remainder > 0 ? 1 : 0)
+        let milliseconds = attoseconds / perMillisecond + (attoseconds % perMillisecond > 0 ? 1 : 0)
+        if milliseconds < 1000 { return (seconds, milliseconds) }
+        return (seconds == Int64.max ? seconds : seconds + 1, 0)
     }
 }

@@ -233,7 +233,7 @@ public enum DiscordErrors {
                 .init(key: "code", value: .value(.init(name: "code", isOptional: true))),
                 .init(key: "message", value: .value(.init(name: "message"))),
                 .init(key: "errors", value: .value(.init(name: "errors", isOptional: true))),
-                .init(key: "retry_after", value: .value(.init(name: "retryAfterSeconds", isOptional: true))),
+                .init(key: "retry_after", value: .value(.init(name: "retryAfterDecimalSeconds", isOptional: true))),
                 .init(key: "global", value: .value(.init(name: "params.global", isOptional: true))),
             ])
         ),

@@ -114,7 +114,9 @@ struct EnvelopeShape {
             }
             members.append(JSONValue.Member("description", .string(variable.meaning)))
             let envelopeVariable = isItem ? nil : EnvelopeVariable(placeholder.name)
-            if envelopeVariable == .retryAfterSeconds || envelopeVariable == .retryAfterMilliseconds {
+            if envelopeVariable == .retryAfterSeconds || envelopeVariable == .retryAfterMilliseconds
+                || envelopeVariable == .retryAfterDecimalSeconds
+            {
                 members.append(JSONValue.Member("minimum", 0))
             }
             if envelopeVariable == .code, !knownCodes.isEmpty {
@@ -231,9 +233,9 @@ struct EnvelopeShape {
         func types(_ base: [String], orNull: Bool) -> [String] {
             orNull ? base + ["null"] : base
         }
-        func retryDelay(unit: String) -> Variable {
+        func retryDelay(unit: String, type: String = "integer") -> Variable {
             Variable(
-                types: types(["integer"], orNull: nullable),
+                types: types([type], orNull: nullable),
                 meaning: "\(unit) to wait before retrying.",
                 whenPresent: "only when the client should retry later"
             )
@@ -313,6 +315,8 @@ struct EnvelopeShape {
             return retryDelay(unit: "Seconds")
         case .retryAfterMilliseconds:
             return retryDelay(unit: "Milliseconds")
+        case .retryAfterDecimalSeconds:
+            return retryDelay(unit: "Seconds, with up to three decimals,", type: "number")
         case .requestID:
             return Variable(
                 types: nil,
