@@ -107,7 +107,8 @@ final class CompiledEntry: Sendable {
                 case .title: .some(.string(title))
                 case .type: .some(.string(type))
                 case .message: constantMessage
-                case .instance, .errors, .details, .retryAfterSeconds, .retryAfterMilliseconds, .retryAfterDecimalSeconds,
+                case .instance, .errors, .details, .retryAfterSeconds, .retryAfterMilliseconds,
+                    .retryAfterDecimalSeconds,
                     .requestID, .parameter, nil:
                     nil
                 }
