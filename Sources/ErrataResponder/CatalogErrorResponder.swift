@@ -24,7 +24,12 @@ public final class CatalogErrorResponder: Sendable {
     /// The 400 entry that carries per-field errors (PluralKit's `InvalidJSONModel`), for request bodies whose fields
     /// failed.
     let fieldErrorsEntry: ErrorEntry?
+    /// Every counter the responder made up front, by entry name: for entries found neither way below.
     let counters: [String: Counter]
+    /// The counters of the catalog's entries by position, and of the per-status problems by position in
+    /// ``statusProblems``' catalog: a rendered error's counter is found by its entry's identity, with no name hashed.
+    let entryCounters: [Counter]
+    let statusCounters: [Counter]
     let factory: any MetricsFactory
     /// The catalog's operations that have a route, with it.
     let operations: [(route: RoutePattern, operation: Operation)]
@@ -106,6 +111,8 @@ public final class CatalogErrorResponder: Sendable {
             counters[entry.name] = Self.counter(catalog: catalog.id, entry: entry, factory: metricsFactory)
         }
         self.counters = counters
+        self.entryCounters = catalog.entries.map { counters[$0.name]! }
+        self.statusCounters = statusEntries.map { counters[$0.name]! }
 
         var operations: [(route: RoutePattern, operation: Operation)] = []
         var patterns: [RoutePattern] = []
@@ -308,7 +315,12 @@ public final class CatalogErrorResponder: Sendable {
         requestID: @autoclosure () -> String?,
         request: ResponderRequest
     ) {
-        if let counter = counters[rendered.entry.name] {
+        if let index = rendered.index(in: catalog) {
+            entryCounters[index].increment()
+        } else if let index = rendered.index(in: statusProblems.catalog) {
+            statusCounters[index].increment()
+        } else if let counter = counters[rendered.entry.name] {
+            // The internal-error entry when the catalog has none of its own, or an entry of another catalog.
             counter.increment()
         } else {
             // An entry of another catalog, or a status outside the registry: rare, so its counter is made here.

@@ -91,3 +91,14 @@ public struct RenderedError: Sendable {
         }
     }
 }
+
+extension RenderedError {
+    /// The rendered entry's position in `catalog` when it is that catalog's own entry (the same identity, compared
+    /// by reference, as the renderer finds its compiled entries); `nil` for an entry of another catalog or one given
+    /// on its own. Lets an integration keep per-entry state in an array instead of hashing the entry's name.
+    package func index(in catalog: ErrorCatalog) -> Int? {
+        guard let index = identity.index, index < catalog.entries.count, catalog.identity(at: index) === identity
+        else { return nil }
+        return index
+    }
+}
