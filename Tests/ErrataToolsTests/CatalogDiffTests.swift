@@ -227,6 +227,38 @@ struct DiffFixture: Sendable, CustomTestStringConvertible {
             [(.major, "envelope: member 'details' may now be left out (\"{details}\" became \"{details?}\")")]
         ),
         DiffFixture(
+            "an envelope object made optional when empty",
+            old: """
+                envelope:
+                  format: json
+                  body: { code: "{code}", details: { name: "{params.name?}" } }
+                codes: []
+                """,
+            new: """
+                envelope:
+                  format: json
+                  body: { code: "{code}", details?: { name: "{params.name?}" } }
+                codes: []
+                """,
+            [(.major, "envelope: member 'details' may now be left out when empty ('details' became 'details?')")]
+        ),
+        DiffFixture(
+            "an optional envelope object made always present",
+            old: """
+                envelope:
+                  format: json
+                  body: { code: "{code}", details?: { name: "{params.name?}" } }
+                codes: []
+                """,
+            new: """
+                envelope:
+                  format: json
+                  body: { code: "{code}", details: { name: "{params.name?}" } }
+                codes: []
+                """,
+            [(.minor, "envelope: member 'details' is now always present ('details?' became 'details')")]
+        ),
+        DiffFixture(
             "the envelope format changed from problem to json",
             old: "codes: []\n",
             new: """

@@ -690,6 +690,36 @@ import Testing
                 + "make it a placeholder: \"{code}\""
         ),
         Case(
+            "optional member that is not an object",
+            #"""
+            errata: 1
+            id: shop
+            title: Shop
+            version: 1.0.0
+            envelope:
+              format: json
+              body: { code: "{code}", detail?: "{message}" }
+            codes: []
+            """#,
+            "bad.errata.yaml:7:27: error: 'detail?' in 'body' in 'envelope': a '?' after a member name is for an "
+                + "object whose members may all be left out, which is then left out too; for a value, write \"{var?}\""
+        ),
+        Case(
+            "optional object with a member always written",
+            #"""
+            errata: 1
+            id: shop
+            title: Shop
+            version: 1.0.0
+            envelope:
+              format: json
+              body: { code: "{code}", details?: { name: "{params.name?}", kind: "{params.kind}" } }
+            codes: []
+            """#,
+            "bad.errata.yaml:7:27: error: 'details?' in 'body' in 'envelope' is never left out: its member 'kind' is "
+                + "always written; make that member optional (\"{var?}\") or remove the '?'"
+        ),
+        Case(
             "optional placeholder inside interpolated text",
             #"""
             errata: 1

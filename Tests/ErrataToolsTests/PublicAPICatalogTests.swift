@@ -316,6 +316,25 @@ import Testing
         #expect(decoded.retryAfter == .seconds(3))
     }
 
+    /// The apiserver leaves `details` out when it has nothing in it (`omitempty`), and so does the catalog's
+    /// `details?`; the same entry with a retry delay writes it.
+    @Test func kubernetesLeavesEmptyDetailsOut() throws {
+        let catalog = try Self.catalog("kubernetes")
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let unauthorized = renderer.render(try APIError("Unauthorized", in: catalog))
+        #expect(
+            Self.text(unauthorized.body)
+                == #"{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"Unauthorized","reason":"Unauthorized","code":401}"#
+        )
+        let waited = renderer.render(try APIError("Unauthorized", in: catalog, retryAfter: .seconds(2)))
+        #expect(
+            Self.text(waited.body).contains(#""reason":"Unauthorized","details":{"retryAfterSeconds":2},"code":401}"#)
+        )
+        let decoded = try Self.decode("kubernetes", status: 401, Self.text(unauthorized.body))
+        #expect(decoded.name == "Unauthorized")
+        #expect(decoded.retryAfter == nil)
+    }
+
     /// A reason newer than the catalog, an extra member and no details: unrecognised, nothing lost.
     @Test func kubernetesUnknownReasonIsUnrecognisedWithEverythingKept() throws {
         let body =

@@ -340,6 +340,47 @@ import Testing
         #expect(Self.text(rendered.body) == example.expected)
     }
 
+    /// `name?: {…}` objects: left out, commas and all, when nothing inside them is written, nested ones too.
+    static let optionalObjectYAML = #"""
+        errata: 1
+        id: groups
+        version: "1.0.0"
+        title: Groups API
+        envelope:
+          format: json
+          body:
+            a?: { x: "{instance?}", y: "{params.p?}" }
+            b: "{code}"
+            c?: { z: "{requestID?}", inner?: { w: "{details?}" } }
+        codes:
+          - { name: Gone, code: 1, status: 410, title: Gone, message: "Gone." }
+        """#
+
+    @Test(arguments: [
+        OptionalCase(expected: #"{"b":1}"#),
+        OptionalCase(instance: "/i", expected: #"{"a":{"x":"/i"},"b":1}"#),
+        OptionalCase(details: .array([]), expected: #"{"b":1,"c":{"inner":{"w":[]}}}"#),
+        OptionalCase(details: 1, requestID: "r", expected: #"{"b":1,"c":{"z":"r","inner":{"w":1}}}"#),
+        OptionalCase(instance: "/i", requestID: "r", expected: #"{"a":{"x":"/i"},"b":1,"c":{"z":"r"}}"#),
+    ])
+    func optionalObjectsAreLeftOutWhenEmpty(_ example: OptionalCase) throws {
+        let catalog = try Self.load(Self.optionalObjectYAML)
+        let rendered = try ErrorRenderer(catalog: catalog).render(
+            try APIError(
+                "Gone",
+                in: catalog,
+                instance: example.instance,
+                details: example.details,
+                requestID: example.requestID
+            )
+        )
+        #expect(Self.text(rendered.body) == example.expected)
+        // Decoded back, with or without the objects.
+        let decoded = ErrorDecoder(catalog: catalog).decode(status: .gone, body: rendered.body)
+        #expect(decoded.instance == example.instance)
+        #expect(decoded.details == example.details)
+    }
+
     @Test func consecutiveAbsentOptionalMembersAtTheEndLeaveNoStrayCommas() throws {
         let catalog = try Self.load(
             #"""

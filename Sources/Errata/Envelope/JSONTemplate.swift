@@ -26,11 +26,23 @@ public indirect enum JSONTemplate: Hashable, Sendable {
         public var key: String
         /// The member value.
         public var value: JSONTemplate
+        /// Whether the member, an object whose members may all be left out, is left out itself when none of them
+        /// is written, instead of being written as `{}` (Kubernetes leaves `details` out so). The catalog writes
+        /// the name with a `?`: `details?: {name: "{params.name?}"}`.
+        public var isOptional: Bool
 
         /// Creates a member.
-        public init(key: String, value: JSONTemplate) {
+        public init(key: String, value: JSONTemplate, isOptional: Bool = false) {
             self.key = key
             self.value = value
+            self.isOptional = isOptional
+        }
+
+        /// Whether a rendered body may lack the member: an optional placeholder (`{var?}`) or an optional object.
+        public var mayBeLeftOut: Bool {
+            if isOptional { return true }
+            if case .value(let placeholder) = value { return placeholder.isOptional }
+            return false
         }
     }
 

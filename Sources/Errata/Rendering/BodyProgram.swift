@@ -56,6 +56,9 @@ struct BodyProgram: Sendable {
         case value(Hole)
         /// A JSON string built from the pieces in this range of ``BodyProgram/pieces`` (holes as text).
         case string(Range<Int>)
+        /// An optional object member (`details?:`): the next `count` operations write it, and are skipped when no
+        /// hole in this range of ``BodyProgram/groupHoles`` is present.
+        case group(holes: Range<Int>, count: Int)
     }
 
     /// Parameter and attribute names, which holes refer to by index.
@@ -78,6 +81,8 @@ struct BodyProgram: Sendable {
     /// The holes the program uses, each once, in order of first use: an array, because ``BodyWriter/isStatic(for:)``
     /// walks it per render.
     let holes: [Hole]
+    /// The holes each ``Op/group(holes:count:)`` depends on.
+    let groupHoles: [Hole]
     /// The message's pieces in ``pieces``, for the ``Hole/message`` hole: escaped literal text and parameters.
     let message: Range<Int>
     /// The bytes the program writes for certain, with the keys and commas of members that may be left out: sizes
@@ -120,7 +125,7 @@ struct BodyProgram: Sendable {
             case .commaIfNeeded: total + 1
             case .member(_, let key, _, _): total + 1 + key.count  // The key, and a comma at most.
             case .string(let pieces): total + 2 + literalCount(pieces)
-            case .value: total
+            case .value, .group: total
             }
         }
         if compiler.holes.contains(.message) { count += 2 + literalCount(message) }
@@ -130,6 +135,7 @@ struct BodyProgram: Sendable {
             pieces: compiler.pieces,
             names: compiler.names.all,
             holes: compiler.holes,
+            groupHoles: compiler.groupHoles,
             message: message,
             staticByteCount: count
         )
@@ -151,6 +157,10 @@ struct BodyProgram: Sendable {
         var pending: [UInt8] = []
         /// In order of first use, each once.
         var holes: [Hole] = []
+        var groupHoles: [Hole] = []
+        /// For each optional object being compiled, innermost last: the holes it uses, and whether it writes a
+        /// member for certain (a constant), which makes it certain too.
+        var openGroups: [(holes: [Hole], isCertain: Bool)] = []
 
         init(fold: @escaping (String) -> JSONValue??, hole: @escaping (String, inout Names) -> Hole?) {
             self.fold = fold
@@ -160,6 +170,12 @@ struct BodyProgram: Sendable {
         /// Notes that the program uses a hole.
         mutating func use(_ hole: Hole) {
             if !holes.contains(hole) { holes.append(hole) }
+            if !openGroups.isEmpty { openGroups[openGroups.count - 1].holes.append(hole) }
+        }
+
+        /// Notes that the innermost open optional object writes something for certain.
+        mutating func writesForCertain() {
+            if !openGroups.isEmpty { openGroups[openGroups.count - 1].isCertain = true }
         }
 
         /// Stores bytes in the program's buffer.
@@ -221,6 +237,7 @@ struct BodyProgram: Sendable {
                         case .constant(nil) where placeholder.isOptional:
                             continue  // Absent for this entry: the member is never written.
                         case .constant(let value):
+                            writesForCertain()
                             emitComma(comma)
                             pending += key
                             JSONWriter.append(value ?? .null, to: &pending)
@@ -231,7 +248,30 @@ struct BodyProgram: Sendable {
                             ops.append(.member(comma: comma, key: key, hole: hole, isOptional: placeholder.isOptional))
                             if placeholder.isOptional { everyEarlierMemberIsCertain = false }
                         }
+                    } else if member.isOptional {
+                        // Compiled as a group of operations, kept only if some hole inside can be present.
+                        flush()
+                        let start = ops.count
+                        openGroups.append(([], false))
+                        emitComma(comma)
+                        pending += key
+                        emit(member.value)
+                        flush()
+                        let group = openGroups.removeLast()
+                        if group.isCertain {
+                            writesForCertain()
+                        } else if group.holes.isEmpty {
+                            ops.removeSubrange(start...)  // Nothing in it is ever written for this entry.
+                            continue
+                        } else {
+                            if !openGroups.isEmpty { openGroups[openGroups.count - 1].holes += group.holes }
+                            let holeRange = groupHoles.count..<(groupHoles.count + group.holes.count)
+                            groupHoles += group.holes
+                            ops.insert(.group(holes: holeRange, count: ops.count - start), at: start)
+                            everyEarlierMemberIsCertain = false
+                        }
                     } else {
+                        writesForCertain()
                         emitComma(comma)
                         pending += key
                         emit(member.value)

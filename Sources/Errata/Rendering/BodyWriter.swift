@@ -73,7 +73,10 @@ struct BodyWriter: Sendable {
     ) {
         program.bytes.withUnsafeBufferPointer { bytes in
             program.ops.withUnsafeBufferPointer { ops in
-                for op in ops {
+                var index = 0
+                while index < ops.count {
+                    let op = ops[index]
+                    index += 1
                     switch op {
                     case .bytes(let range):
                         output.write(UnsafeBufferPointer(rebasing: bytes[range]))
@@ -94,6 +97,10 @@ struct BodyWriter: Sendable {
                         output.write(UInt8(ascii: "\""))
                         write(pieces, of: program, bytes, error, fieldError, into: &output)
                         output.write(UInt8(ascii: "\""))
+                    case .group(let holes, let count):
+                        if !program.groupHoles[holes].contains(where: { isPresent($0, program, error, fieldError) }) {
+                            index += count
+                        }
                     }
                 }
             }

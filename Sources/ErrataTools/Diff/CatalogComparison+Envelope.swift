@@ -108,6 +108,36 @@ extension CatalogComparison {
         for path in addedPaths {
             report(.minor, .envelope, "\(noun) '\(path)' added (\(describe(newValues[path] ?? .null)))")
         }
+        // An object that may now be left out (`details` → `details?`) breaks clients that read it unconditionally.
+        let oldObjects = objectMembers(of: before)
+        let newObjects = objectMembers(of: after)
+        for (path, wasOptional) in oldObjects {
+            guard let isOptional = newObjects[path], isOptional != wasOptional else { continue }
+            if isOptional {
+                report(
+                    .major,
+                    .envelope,
+                    "\(noun) '\(path)' may now be left out when empty ('\(path)' became '\(path)?')"
+                )
+            } else {
+                report(.minor, .envelope, "\(noun) '\(path)' is now always present ('\(path)?' became '\(path)')")
+            }
+        }
+    }
+
+    /// The paths of a template's object-valued members, each with whether it is optional (`name?:`).
+    private func objectMembers(of template: JSONTemplate?) -> [String: Bool] {
+        var result: [String: Bool] = [:]
+        func visit(_ node: JSONTemplate, _ path: String) {
+            guard case .object(let members) = node else { return }
+            for member in members {
+                let childPath = path.isEmpty ? member.key : "\(path).\(member.key)"
+                if case .object = member.value { result[childPath] = member.isOptional }
+                visit(member.value, childPath)
+            }
+        }
+        if let template { visit(template, "") }
+        return result
     }
 
     /// The template's leaves (scalars, placeholders, empty containers) with their paths, in the order written.

@@ -145,7 +145,8 @@ public enum CatalogJSON {
     /// A body template written back as the JSON the catalog file holds.
     private static func template(_ template: JSONTemplate) -> JSONValue {
         switch template {
-        case .object(let members): .object(members.map { .init($0.key, Self.template($0.value)) })
+        case .object(let members):
+            .object(members.map { .init($0.isOptional ? $0.key + "?" : $0.key, Self.template($0.value)) })
         case .array(let elements): .array(elements.map(Self.template))
         case .string(let message): .string(message.source)
         case .value(let placeholder): .string("{\(placeholder.name)\(placeholder.isOptional ? "?" : "")}")

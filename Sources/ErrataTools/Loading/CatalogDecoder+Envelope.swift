@@ -152,11 +152,14 @@ extension CatalogDecoder {
             for pair in pairs {
                 let keyNode = pair.key
                 let valueNode = pair.value
-                guard let key = keyNode.scalarText else {
+                guard let written = keyNode.scalarText else {
                     error("member names in \(context) must be text, found \(keyNode.kindDescription)", at: keyNode)
                     isValid = false
                     continue
                 }
+                // `details?: {…}`: an object left out when none of its members is written.
+                let isOptional = written.count > 1 && written.hasSuffix("?")
+                let key = isOptional ? String(written.dropLast()) : written
                 guard seen.insert(key).inserted else {
                     error("duplicate member '\(key)' in \(context); keep one", at: keyNode)
                     isValid = false
@@ -166,7 +169,27 @@ extension CatalogDecoder {
                     isValid = false
                     continue
                 }
-                members.append(JSONTemplate.Member(key: key, value: value))
+                if isOptional {
+                    guard case .object(let inner) = value, !inner.isEmpty else {
+                        error(
+                            "'\(written)' in \(context): a '?' after a member name is for an object whose members may "
+                                + "all be left out, which is then left out too; for a value, write \"{var?}\"",
+                            at: keyNode
+                        )
+                        isValid = false
+                        continue
+                    }
+                    if let always = inner.first(where: { !$0.mayBeLeftOut }) {
+                        error(
+                            "'\(written)' in \(context) is never left out: its member '\(always.key)' is always "
+                                + "written; make that member optional (\"{var?}\") or remove the '?'",
+                            at: keyNode
+                        )
+                        isValid = false
+                        continue
+                    }
+                }
+                members.append(JSONTemplate.Member(key: key, value: value, isOptional: isOptional))
             }
             return isValid ? .object(members) : nil
         case .sequence(let items):

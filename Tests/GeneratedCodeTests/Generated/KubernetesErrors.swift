@@ -427,7 +427,8 @@ public enum KubernetesErrors {
                         .init(key: "kind", value: .value(.init(name: "params.kind", isOptional: true))),
                         .init(key: "causes", value: .value(.init(name: "errors", isOptional: true))),
                         .init(key: "retryAfterSeconds", value: .value(.init(name: "retryAfterSeconds", isOptional: true))),
-                    ])
+                    ]),
+                    isOptional: true
                 ),
                 .init(key: "code", value: .value(.init(name: "status"))),
             ]),

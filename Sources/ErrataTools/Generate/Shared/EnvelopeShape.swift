@@ -85,7 +85,7 @@ struct EnvelopeShape {
             let properties = members.map {
                 JSONValue.Member($0.key, schema(of: $0.value, isItem: isItem, fieldErrorReference: fieldErrorReference))
             }
-            let required = members.filter { !Self.isOptional($0.value) }.map { JSONValue.string($0.key) }
+            let required = members.filter { !$0.mayBeLeftOut }.map { JSONValue.string($0.key) }
             return .members(
                 ("type", "object"),
                 ("properties", .object(properties)),
@@ -345,11 +345,6 @@ struct EnvelopeShape {
     }
 
     // MARK: Templates
-
-    private static func isOptional(_ template: JSONTemplate) -> Bool {
-        if case .value(let placeholder) = template { return placeholder.isOptional }
-        return false
-    }
 
     private static func constantText(_ template: MessageTemplate) -> String {
         (try? template.render { _ in "" }) ?? template.source
