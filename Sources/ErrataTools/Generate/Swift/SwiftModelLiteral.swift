@@ -175,7 +175,9 @@ struct SwiftModelLiteral {
     }
 
     private mutating func member(_ member: JSONTemplate.Member) -> SwiftExpression {
-        var arguments: [(label: String?, value: SwiftExpression?)] = [("key", .string(member.key)), ("value", jsonTemplate(member.value))]
+        var arguments: [(label: String?, value: SwiftExpression?)] = [
+            ("key", .string(member.key)), ("value", jsonTemplate(member.value)),
+        ]
         if member.isOptional { arguments.append(("isOptional", SwiftExpression("true"))) }
         return .call(".init", arguments)
     }
