@@ -343,6 +343,94 @@ import Testing
         #expect(decoded.name == "TooManyRequests")
     }
 
+    /// 1,764,000,000 seconds since 1970: a Unix-time reset is a billion or more.
+    static let modernDate = "Mon, 24 Nov 2025 16:00:00 GMT"
+    static let gitHubRateLimitBody =
+        #"{"message":"API rate limit exceeded for user ID 1234.","documentation_url":"https://docs.github.com/rest"}"#
+
+    /// An exhausted `X-RateLimit-*` quota, when there is no `Retry-After`: a Unix-time reset from the response's
+    /// `Date` (or `now`), a small one as seconds from now, `X-RateLimit-Reset-After` first.
+    @Test(
+        arguments: [
+            // GitHub: Unix seconds, 10 s after the Date.
+            (
+                [("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "1764000010"), ("Date", modernDate)],
+                Duration.seconds(10)
+            ),
+            // Without a Date, from `now` (the same instant).
+            ([("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "1764000013")], .seconds(13)),
+            // Discord: a fractional Unix time, and the wait itself, which wins.
+            (
+                [("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "1764000020.5"), ("Date", modernDate)],
+                .milliseconds(20500)
+            ),
+            (
+                [
+                    ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "1764000020.5"),
+                    ("X-RateLimit-Reset-After", "1.2"),
+                ],
+                .milliseconds(1200)
+            ),
+            // Reddit: seconds from now.
+            ([("X-RateLimit-Remaining", " 0 "), ("X-RateLimit-Reset", "523")], .seconds(523)),
+            // A reset already past is no wait.
+            ([("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "1763999900"), ("Date", modernDate)], .zero),
+        ] as [([(String, String)], Duration)]
+    )
+    func anExhaustedRateLimitQuotaGivesTheWaitUntilItsReset(_ fields: [(String, String)], _ expected: Duration) throws {
+        let headers = Self.headers(fields.map { (HTTPField.Name($0.0)!, $0.1) })
+        let decoded = try Self.decode(
+            "github",
+            status: 403,
+            headers: headers,
+            Self.gitHubRateLimitBody,
+            now: 1_764_000_000
+        )
+        #expect(decoded.name == "RateLimitExceeded")
+        #expect(decoded.retryAfter == expected)
+    }
+
+    @Test(
+        arguments: [
+            // Quota left, unreadable fields, no reset: no wait from these.
+            [("X-RateLimit-Remaining", "1"), ("X-RateLimit-Reset", "1764000010")],
+            [("X-RateLimit-Remaining", "none"), ("X-RateLimit-Reset", "1764000010")],
+            [("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "soon")],
+            [("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "-5")],
+            [("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "1e9")],
+            [("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "99999999999999999999999999")],
+            [("X-RateLimit-Remaining", "0")],
+            [("X-RateLimit-Reset", "1764000010")],
+        ] as [[(String, String)]]
+    )
+    func aQuotaNotExhaustedOrUnreadableGivesNoWait(_ fields: [(String, String)]) throws {
+        let headers = Self.headers(fields.map { (HTTPField.Name($0.0)!, $0.1) })
+        let decoded = try Self.decode(
+            "github",
+            status: 403,
+            headers: headers,
+            Self.gitHubRateLimitBody,
+            now: 1_764_000_000
+        )
+        #expect(decoded.name == "RateLimitExceeded")
+        #expect(decoded.retryAfter == nil)
+    }
+
+    @Test func retryAfterWinsOverAnExhaustedQuota() throws {
+        let headers = Self.headers([
+            (.retryAfter, "60"), (HTTPField.Name("X-RateLimit-Remaining")!, "0"),
+            (HTTPField.Name("X-RateLimit-Reset")!, "1764000010"),
+        ])
+        let decoded = try Self.decode(
+            "github",
+            status: 403,
+            headers: headers,
+            Self.gitHubRateLimitBody,
+            now: 1_764_000_000
+        )
+        #expect(decoded.retryAfter == .seconds(60))
+    }
+
     @Test func retryAfterComesFromTheBodyInMilliseconds() throws {
         let body = #"{"code":0,"message":"Too many requests.","retry_after":1500}"#
         let decoded = try Self.decode("pluralkit", status: 429, body)

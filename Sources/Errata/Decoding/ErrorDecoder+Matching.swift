@@ -186,7 +186,7 @@ extension ErrorDecoder {
         return .seconds(max(0, target - reference))
     }
 
-    private static func currentTime() -> Int64 {
+    static func currentTime() -> Int64 {
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
         return Int64(spec.tv_sec)

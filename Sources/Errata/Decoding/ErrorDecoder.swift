@@ -66,7 +66,8 @@ public struct ErrorDecoder: Sendable {
     ///
     /// - Parameters:
     ///   - status: The response status.
-    ///   - headerFields: The response headers (`Content-Type` picks the envelope, `Retry-After` the delay).
+    ///   - headerFields: The response headers (`Content-Type` picks the envelope, `Retry-After` the delay, else an
+    ///     exhausted `X-RateLimit-Remaining: 0` with its `X-RateLimit-Reset`).
     ///   - body: The body bytes.
     ///   - now: Seconds since 1970, for a `Retry-After` HTTP-date when the response has no `Date`; default the
     ///     system clock.
@@ -84,11 +85,14 @@ public struct ErrorDecoder: Sendable {
         // is all the decoder reads); Retry-After goes through the subscript, so that two of them are no number.
         var contentType: String?
         var hasRetryAfter = false
+        var hasRateLimitRemaining = false
         for field in headerFields {
             if field.name == .contentType {
                 if contentType == nil { contentType = field.value }
             } else if field.name == .retryAfter {
                 hasRetryAfter = true
+            } else if field.name == RateLimitReset.remaining {
+                hasRateLimitRemaining = true
             }
         }
         if hasRetryAfter, let retryAfter = headerFields[.retryAfter] {
@@ -110,6 +114,10 @@ public struct ErrorDecoder: Sendable {
             }
         }
         apply(variables, fieldErrorLayout: layout, to: &result)
+        // Last, after `Retry-After` and the body's own retry member: an exhausted `X-RateLimit-*` quota.
+        if result.retryAfter == nil && hasRateLimitRemaining {
+            result.retryAfter = RateLimitReset.delay(in: headerFields, now: now)
+        }
         // JSON in none of the catalog's envelopes is someone else's error (a proxy's, a framework's): its status
         // alone does not make it a catalog entry.
         if isInEnvelope {
