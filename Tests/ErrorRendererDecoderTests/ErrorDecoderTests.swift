@@ -348,6 +348,12 @@ import Testing
     static let gitHubRateLimitBody =
         #"{"message":"API rate limit exceeded for user ID 1234.","documentation_url":"https://docs.github.com/rest"}"#
 
+    /// GitHub's primary rate-limit body with these header fields, decoded at `modernDate`.
+    static func gitHubRateLimit(_ fields: [(String, String)]) throws -> DecodedError {
+        let headers = Self.headers(fields.map { (HTTPField.Name($0.0)!, $0.1) })
+        return try Self.decode("github", status: 403, headers: headers, Self.gitHubRateLimitBody, now: 1_764_000_000)
+    }
+
     /// An exhausted `X-RateLimit-*` quota, when there is no `Retry-After`: a Unix-time reset from the response's
     /// `Date` (or `now`), a small one as seconds from now, `X-RateLimit-Reset-After` first.
     @Test(
@@ -378,14 +384,7 @@ import Testing
         ] as [([(String, String)], Duration)]
     )
     func anExhaustedRateLimitQuotaGivesTheWaitUntilItsReset(_ fields: [(String, String)], _ expected: Duration) throws {
-        let headers = Self.headers(fields.map { (HTTPField.Name($0.0)!, $0.1) })
-        let decoded = try Self.decode(
-            "github",
-            status: 403,
-            headers: headers,
-            Self.gitHubRateLimitBody,
-            now: 1_764_000_000
-        )
+        let decoded = try Self.gitHubRateLimit(fields)
         #expect(decoded.name == "RateLimitExceeded")
         #expect(decoded.retryAfter == expected)
     }
@@ -404,30 +403,15 @@ import Testing
         ] as [[(String, String)]]
     )
     func aQuotaNotExhaustedOrUnreadableGivesNoWait(_ fields: [(String, String)]) throws {
-        let headers = Self.headers(fields.map { (HTTPField.Name($0.0)!, $0.1) })
-        let decoded = try Self.decode(
-            "github",
-            status: 403,
-            headers: headers,
-            Self.gitHubRateLimitBody,
-            now: 1_764_000_000
-        )
+        let decoded = try Self.gitHubRateLimit(fields)
         #expect(decoded.name == "RateLimitExceeded")
         #expect(decoded.retryAfter == nil)
     }
 
     @Test func retryAfterWinsOverAnExhaustedQuota() throws {
-        let headers = Self.headers([
-            (.retryAfter, "60"), (HTTPField.Name("X-RateLimit-Remaining")!, "0"),
-            (HTTPField.Name("X-RateLimit-Reset")!, "1764000010"),
+        let decoded = try Self.gitHubRateLimit([
+            ("Retry-After", "60"), ("X-RateLimit-Remaining", "0"), ("X-RateLimit-Reset", "1764000010"),
         ])
-        let decoded = try Self.decode(
-            "github",
-            status: 403,
-            headers: headers,
-            Self.gitHubRateLimitBody,
-            now: 1_764_000_000
-        )
         #expect(decoded.retryAfter == .seconds(60))
     }
 
