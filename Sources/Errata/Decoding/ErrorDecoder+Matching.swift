@@ -194,7 +194,8 @@ extension ErrorDecoder {
 }
 
 extension String {
-    fileprivate var trimmingASCIISpaces: String {
+    /// The text without the spaces and tabs around it, as header values are read.
+    var trimmingASCIISpaces: String {
         String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

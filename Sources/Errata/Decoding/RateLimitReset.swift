@@ -33,14 +33,12 @@ enum RateLimitReset {
         return milliseconds(reset - Double(reference))
     }
 
-    /// A non-negative decimal number of at most 24 bytes around spaces, as these fields write them.
+    /// A non-negative decimal number of at most 24 digits and dots between spaces, as these fields write them.
     private static func number(_ text: String) -> Double? {
-        let bytes = text.utf8.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-        let digits = bytes.prefix { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
-        guard !digits.isEmpty, digits.count <= 24,
-            bytes.dropFirst(digits.count).allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }),
-            digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") }),
-            let value = Double(String(decoding: digits, as: UTF8.self)), value.isFinite
+        let digits = text.trimmingASCIISpaces
+        guard !digits.isEmpty, digits.utf8.count <= 24,
+            digits.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") }),
+            let value = Double(digits), value.isFinite
         else { return nil }
         return value
     }

@@ -85,9 +85,6 @@ struct BodyProgram: Sendable {
     let groupHoles: [Hole]
     /// The message's pieces in ``pieces``, for the ``Hole/message`` hole: escaped literal text and parameters.
     let message: Range<Int>
-    /// The bytes the program writes for certain, with the keys and commas of members that may be left out: sizes
-    /// the output once.
-    let staticByteCount: Int
 
     /// Compiles a template. `fold` gives the value of a variable fixed for the entry, or `nil` when it is a hole;
     /// `hole` maps a variable name to its hole, taking parameter and attribute names' indices from `names`.
@@ -116,19 +113,6 @@ struct BodyProgram: Sendable {
             }
         }
         let message = compiler.store(messagePieces)
-        func literalCount(_ range: Range<Int>) -> Int {
-            compiler.pieces[range].reduce(0) { if case .bytes(let bytes) = $1 { $0 + bytes.count } else { $0 } }
-        }
-        var count = compiler.ops.reduce(0) { total, op in
-            switch op {
-            case .bytes(let bytes): total + bytes.count
-            case .commaIfNeeded: total + 1
-            case .member(_, let key, _, _): total + 1 + key.count  // The key, and a comma at most.
-            case .string(let pieces): total + 2 + literalCount(pieces)
-            case .value, .group: total
-            }
-        }
-        if compiler.holes.contains(.message) { count += 2 + literalCount(message) }
         return BodyProgram(
             bytes: compiler.bytes,
             ops: compiler.ops,
@@ -136,8 +120,7 @@ struct BodyProgram: Sendable {
             names: compiler.names.all,
             holes: compiler.holes,
             groupHoles: compiler.groupHoles,
-            message: message,
-            staticByteCount: count
+            message: message
         )
     }
 
