@@ -80,7 +80,8 @@ extension ErrataServer {
         for (key, value) in query where !Self.controlItems.contains(String(key)) {
             parameters[String(key)] = String(value)
         }
-        for name in entry.parameterNames where parameters[name] == nil {
+        let constants = entry.constants
+        for name in entry.parameterNames where parameters[name] == nil && constants[name] == nil {
             throw ServeErrors.error("MissingParameter", ["entry": entry.name, "parameter": name])
         }
         var retryAfter: Duration?

@@ -163,6 +163,24 @@ struct DiffFixture: Sendable, CustomTestStringConvertible {
             [(.major, "entry 'MemberRefNotFound': parameter 'memberRef' type changed from string to integer")]
         ),
         DiffFixture(
+            "a parameter fixed at a constant",
+            old: memberNotFound + "    params: { memberRef: { type: string } }\n",
+            new: memberNotFound + "    params: { memberRef: { const: me } }\n",
+            [(.major, "entry 'MemberRefNotFound': parameter 'memberRef' fixed at 'me'")]
+        ),
+        DiffFixture(
+            "a parameter's constant changed",
+            old: memberNotFound + "    params: { memberRef: { const: me } }\n",
+            new: memberNotFound + "    params: { memberRef: { const: you } }\n",
+            [(.major, "entry 'MemberRefNotFound': parameter 'memberRef' constant changed from 'me' to 'you'")]
+        ),
+        DiffFixture(
+            "a parameter's constant freed",
+            old: memberNotFound + "    params: { memberRef: { const: me } }\n",
+            new: memberNotFound + "    params: { memberRef: {} }\n",
+            [(.major, "entry 'MemberRefNotFound': parameter 'memberRef' no longer fixed at 'me'")]
+        ),
+        DiffFixture(
             "an envelope member renamed",
             old: """
                 envelope:

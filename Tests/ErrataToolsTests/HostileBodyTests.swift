@@ -101,7 +101,7 @@ import Testing
         let decoder = ErrorDecoder(catalog: catalog)
         for entry in catalog.entries where entry.origin == .server {
             var parameters: [String: String] = [:]
-            for name in entry.parameterNames { parameters[name] = "é \"🧑‍🧑‍🧒\" \\" }
+            for name in entry.parameterNames where entry.constants[name] == nil { parameters[name] = "é \"🧑‍🧑‍🧒\" \\" }
             let error = try APIError(
                 entry,
                 parameters: parameters,

@@ -816,6 +816,42 @@ import Testing
 
     static let entryDetails: [Case] = [
         Case(
+            "parameter constant not of its type",
+            #"""
+            errata: 1
+            id: shop
+            title: Shop
+            version: 1.0.0
+            codes:
+              - name: OutOfStock
+                code: 1
+                status: 409
+                message: "Only {left} left."
+                params:
+                  left: { type: integer, const: many }
+            """#,
+            "bad.errata.yaml:11:37: error: 'const' of parameter 'left' in code 'OutOfStock' is 'many', which is not a "
+                + "JSON integer; write one like '402', or declare the parameter's 'type' as string"
+        ),
+        Case(
+            "parameter constant that is not a single value",
+            #"""
+            errata: 1
+            id: shop
+            title: Shop
+            version: 1.0.0
+            codes:
+              - name: OutOfStock
+                code: 1
+                status: 409
+                message: "Sold out ({kind})."
+                params:
+                  kind: { const: [card_error] }
+            """#,
+            "bad.errata.yaml:11:22: error: 'const' of parameter 'kind' in code 'OutOfStock' must be a single string "
+                + "value, found a list; write the value itself, like 'const: card_error'"
+        ),
+        Case(
             "unknown lint rule",
             #"""
             errata: 1

@@ -134,10 +134,11 @@ import Testing
             in: catalog,
             parameters: [
                 "resource": "customer", "id": "cus_12345", "param": "id",
-                "docURL": "https://stripe.com/docs/error-codes/resource-missing",
-                "requestLogURL": "https://dashboard.stripe.com/test/logs/req_abc123", "type": "invalid_request_error",
+                "requestLogURL": "https://dashboard.stripe.com/test/logs/req_abc123",
             ]
         )
+        // `type` and `docURL` are the entry's constants: the catalog writes them.
+        #expect(error.parameters["type"] == "invalid_request_error")
         let rendered = try ErrorRenderer(catalog: catalog).render(error)
         #expect(rendered.status.code == 404)
         #expect(Self.text(rendered.body) == Self.stripeResourceMissing)
@@ -151,6 +152,35 @@ import Testing
         #expect(decoded.parameters["id"] == "cus_12345")
         #expect(decoded.parameters["param"] == "id")
         #expect(decoded.parameters["type"] == "invalid_request_error")
+        #expect(decoded.parameters["docURL"] == "https://stripe.com/docs/error-codes/resource-missing")
+    }
+
+    /// Stripe's two levels: a body whose `type` is not the entry's is not that entry, and an occurrence cannot
+    /// give a constant another value.
+    @Test func stripeTypeIsTheFirstLevelOfTheClassification() throws {
+        let body =
+            #"{"error":{"code":"card_declined","message":"Declined.","type":"invalid_request_error"}}"#
+        let decoded = try Self.decode("stripe", status: 402, body)
+        #expect(!decoded.isRecognized)
+        #expect(decoded.code == .string("card_declined"))
+        #expect(decoded.parameters["type"] == "invalid_request_error")
+        // Without a `type` member, the code alone still finds the entry, and the entry gives the constants.
+        let untyped = try Self.decode("stripe", status: 402, #"{"error":{"code":"card_declined","message":"No."}}"#)
+        #expect(untyped.name == "CardDeclined")
+        #expect(untyped.parameters["type"] == "card_error")
+
+        let catalog = try Self.catalog("stripe")
+        #expect {
+            try APIError("ExpiredCard", in: catalog, parameters: ["param": "exp_year", "type": "api_error"])
+        } throws: { error in
+            (error as? APIError.ConstructionError)?.description
+                == "'ExpiredCard' fixes parameter 'type' at 'card_error', not 'api_error'; leave it out"
+        }
+        // The same value is allowed, and changes nothing.
+        let same = try APIError("ExpiredCard", in: catalog, parameters: ["param": "exp_year", "type": "card_error"])
+        let plain = try APIError("ExpiredCard", in: catalog, parameters: ["param": "exp_year"])
+        let renderer = try ErrorRenderer(catalog: catalog)
+        #expect(try renderer.render(same).body == renderer.render(plain).body)
     }
 
     @Test func stripeCardDeclinedCarriesItsDeclineCode() throws {
@@ -161,10 +191,7 @@ import Testing
             try APIError(
                 "CardDeclined",
                 in: catalog,
-                parameters: [
-                    "detail": "Your card has insufficient funds.", "declineCode": "insufficient_funds",
-                    "docURL": "https://stripe.com/docs/error-codes/card-declined", "type": "card_error",
-                ]
+                parameters: ["detail": "Your card has insufficient funds.", "declineCode": "insufficient_funds"]
             )
         )
         #expect(rendered.status.code == 402)
@@ -181,10 +208,7 @@ import Testing
             try APIError(
                 "RateLimit",
                 in: catalog,
-                parameters: [
-                    "detail": "Too many requests.", "docURL": "https://stripe.com/docs/error-codes/rate-limit",
-                    "type": "invalid_request_error",
-                ],
+                parameters: ["detail": "Too many requests."],
                 retryAfter: .seconds(1)
             )
         )
@@ -468,7 +492,7 @@ import Testing
             try APIError(
                 "OutOfCredit",
                 in: catalog,
-                parameters: ["problemType": "https://example.com/probs/out-of-credit", "balance": "30", "cost": "50"],
+                parameters: ["balance": "30", "cost": "50"],
                 instance: "/account/12345/msgs/abc",
                 details: .array(["/account/12345", "/account/67890"])
             )
@@ -502,7 +526,6 @@ import Testing
             try APIError(
                 "ValidationError",
                 in: catalog,
-                parameters: ["problemType": "https://example.net/validation-error"],
                 fieldErrors: [
                     FieldError(field: "age", message: "must be a positive integer"),
                     FieldError(

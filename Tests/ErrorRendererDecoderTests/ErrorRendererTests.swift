@@ -381,6 +381,62 @@ import Testing
         #expect(decoded.details == example.details)
     }
 
+    static let constantsYAML = #"""
+        errata: 1
+        id: limits
+        version: "1.0.0"
+        title: Limits API
+        envelope:
+          format: json
+          body: { code: "{code}", message: "{message}", limit: "{params.limit}", kind: "{params.kind?}" }
+        codes:
+          - name: TooMany
+            code: 1
+            status: 400
+            message: "At most {limit} items."
+            params:
+              limit: { type: integer, const: 100 }
+            headers: { X-Limit: "{limit}" }
+          - name: TooFew
+            code: 2
+            status: 400
+            message: "At least {limit} {kind}."
+            params:
+              limit: { type: integer }
+              kind: { const: items }
+        """#
+
+    /// A parameter's `const` is the entry's: written into the message, headers and body as if every occurrence
+    /// gave it (an integer unquoted), so an entry with only constants renders its fixed bytes; and the decoder
+    /// does not take a body whose member contradicts it for that entry.
+    @Test func constantParametersAreTheEntrysOwn() throws {
+        let catalog = try Self.load(Self.constantsYAML)
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let tooMany = try renderer.render(try APIError("TooMany", in: catalog))
+        #expect(Self.text(tooMany.body) == #"{"code":1,"message":"At most 100 items.","limit":100}"#)
+        #expect(tooMany.headerFields[HTTPField.Name("X-Limit")!] == "100")
+        // Generated code's path: by position, with no value for the constant.
+        let byPosition = try renderer.render(APIError(unchecked: 0, in: catalog))
+        #expect(byPosition.body == tooMany.body)
+        #expect(APIError(unchecked: 0, in: catalog).parameters == ["limit": "100"])
+        let tooFew = try renderer.render(try APIError("TooFew", in: catalog, parameters: ["limit": "3"]))
+        #expect(Self.text(tooFew.body) == #"{"code":2,"message":"At least 3 items.","limit":3,"kind":"items"}"#)
+
+        let decoder = ErrorDecoder(catalog: catalog)
+        let decoded = decoder.decode(status: .badRequest, body: tooMany.body)
+        #expect(decoded.name == "TooMany")
+        #expect(decoded.parameters == ["limit": "100"])
+        let fewDecoded = decoder.decode(status: .badRequest, body: tooFew.body)
+        #expect(fewDecoded.name == "TooFew")
+        #expect(fewDecoded.parameters == ["limit": "3", "kind": "items"])
+        let contradicting = decoder.decode(
+            status: .badRequest,
+            body: Array(#"{"code":1,"message":"At most 5 items.","limit":5}"#.utf8)
+        )
+        #expect(!contradicting.isRecognized)
+        #expect(contradicting.parameters["limit"] == "5")
+    }
+
     @Test func consecutiveAbsentOptionalMembersAtTheEndLeaveNoStrayCommas() throws {
         let catalog = try Self.load(
             #"""
@@ -784,7 +840,7 @@ import Testing
         let renderer = try ErrorRenderer(catalog: catalog)
         for entry in catalog.entries {
             var parameters: [String: String] = [:]
-            for name in entry.parameterNames { parameters[name] = "v" }
+            for name in entry.parameterNames where entry.constants[name] == nil { parameters[name] = "v" }
             let error = try APIError(entry, parameters: parameters)
             let first = renderer.render(error)
             let second = renderer.render(error)

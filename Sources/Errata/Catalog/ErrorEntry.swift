@@ -80,6 +80,15 @@ public struct ErrorEntry: Hashable, Sendable {
         return usedParameterNames
     }
 
+    /// The declared parameters' constants (``ParameterDeclaration/constant``), by name; empty when none has one.
+    package var constants: [String: String] {
+        var constants: [String: String] = [:]
+        for parameter in parameters {
+            if let constant = parameter.constant { constants[parameter.name] = constant }
+        }
+        return constants
+    }
+
     /// The parameter names its message and header templates mention, in order of first use.
     public var usedParameterNames: [String] {
         var seen: Set<String> = []

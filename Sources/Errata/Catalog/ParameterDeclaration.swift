@@ -6,12 +6,21 @@ public struct ParameterDeclaration: Hashable, Sendable {
     public var type: ParameterType
     /// What the value is.
     public var description: String?
+    /// The value every occurrence of the entry has (`const` in the catalog), as text in the parameter's type;
+    /// `nil` when occurrences give it.
+    ///
+    /// A constant is how an entry fixes a member that the shared envelope template writes from a parameter, such
+    /// as Stripe's `type` (`card_error`) beside its `code`. Occurrences need not pass it (passing another value is
+    /// a ``ConstructionError``), the renderer writes it as part of the entry's fixed bytes, and the decoder
+    /// recognises the entry only in a body whose member has this value.
+    public var constant: String?
 
     /// Creates a declaration.
-    public init(name: String, type: ParameterType = .string, description: String? = nil) {
+    public init(name: String, type: ParameterType = .string, description: String? = nil, constant: String? = nil) {
         self.name = name
         self.type = type
         self.description = description
+        self.constant = constant
     }
 }
 
@@ -48,4 +57,23 @@ public struct ParameterType: Hashable, Sendable, CustomStringConvertible {
     /// The catalog spelling.
     public var rawValue: String { base.rawValue }
     public var description: String { base.rawValue }
+
+    /// A value of this type as JSON: unquoted when `text` is a literal of the type (``isLiteral(_:)``), else a
+    /// string.
+    package func jsonValue(_ text: String) -> JSONValue {
+        guard isLiteral(text) else { return .string(text) }
+        return base == .boolean ? .bool(text == "true") : .number(text)
+    }
+
+    /// Whether `text` is a JSON literal of this type, which a body writes unquoted: `402` for an integer,
+    /// `true` for a boolean. Always `false` for ``string``.
+    package func isLiteral(_ text: String) -> Bool {
+        switch base {
+        // `Int` also reads `+5` and `007`, which are not JSON.
+        case .integer: Int(text) != nil && JSONParser.isNumber(text)
+        case .number: JSONParser.isNumber(text)
+        case .boolean: text == "true" || text == "false"
+        case .string: false
+        }
+    }
 }

@@ -9,20 +9,29 @@ struct DecoderIndex: Sendable {
     /// `ErrorEntry` retained each of the entry's references per copy (measured at 7 % of a decode).
     final class Candidate: Sendable {
         let entry: ErrorEntry
+        /// The entry's message template, with its constants written in.
+        let message: MessageTemplate?
         /// The message, when it has no parameters.
         let constantMessage: String?
         /// The bytes of literal text in the message template: with several templates fitting, the most specific
         /// wins.
         let literalLength: Int
+        /// The entry's constant parameters (``ParameterDeclaration/constant``): a body whose member for one has
+        /// another value is not this entry.
+        let constants: [String: String]
 
         init(_ entry: ErrorEntry) {
             self.entry = entry
-            if let message = entry.message, message.isConstant {
+            let constants = entry.constants
+            self.constants = constants
+            let message = entry.message?.substituting(constants)
+            self.message = message
+            if let message, message.isConstant {
                 constantMessage = try? message.render { _ in nil }
             } else {
                 constantMessage = nil
             }
-            literalLength = (entry.message?.segments ?? []).reduce(0) { total, segment in
+            literalLength = (message?.segments ?? []).reduce(0) { total, segment in
                 if case .literal(let text) = segment { total + text.utf8.count } else { total }
             }
         }
@@ -34,6 +43,8 @@ struct DecoderIndex: Sendable {
     let byCode: [ErrorCode: [Candidate]]
     /// Whether entries are told apart by code alone (a status-packet catalog: codes without HTTP statuses).
     let identifiesByCodeAlone: Bool
+    /// Whether any entry has a constant parameter, so that matching checks the body's values against them.
+    let hasConstants: Bool
 
     init(_ catalog: ErrorCatalog) {
         let all = catalog.entries.filter { $0.origin == .server }.map(Candidate.init)
@@ -44,5 +55,6 @@ struct DecoderIndex: Sendable {
         }
         self.byCode = byCode
         self.identifiesByCodeAlone = catalog.entries.contains { $0.code != nil && $0.status == nil }
+        self.hasConstants = all.contains { !$0.constants.isEmpty }
     }
 }

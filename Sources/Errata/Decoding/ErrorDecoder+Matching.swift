@@ -127,14 +127,26 @@ extension ErrorDecoder {
         } else if result.status == nil && result.code == nil {
             candidates = []
         }
+        // A second level of classification (Stripe's `type` beside its `code`): an entry whose constant the body
+        // contradicts is not the one.
+        if index.hasConstants, !result.parameters.isEmpty {
+            let parameters = result.parameters
+            candidates.removeAll { candidate in
+                candidate.constants.contains { name, constant in parameters[name].map { $0 != constant } ?? false }
+            }
+        }
         // The values found while narrowing by message are kept, so no template is matched twice.
         var matched: [String: String]?
         if candidates.count > 1 || (candidates.count == 1 && candidates[0].entry.code == nil) {
             (candidates, matched) = narrowByMessage(candidates, message: result.message)
         }
-        guard candidates.count == 1, let entry = candidates.first?.entry else { return }
+        guard candidates.count == 1, let candidate = candidates.first else { return }
+        let entry = candidate.entry
         result.entry = entry
-        if matched == nil, let template = entry.message, !template.isConstant, let message = result.message,
+        for (name, constant) in candidate.constants where result.parameters[name] == nil {
+            result.parameters[name] = constant
+        }
+        if matched == nil, let template = candidate.message, !template.isConstant, let message = result.message,
             message.utf8.count <= limits.maximumMessageLength
         {
             matched = template.match(message)
@@ -170,7 +182,7 @@ extension ErrorDecoder {
         guard message.utf8.count <= limits.maximumMessageLength else { return ([], nil) }
         var best: (candidate: DecoderIndex.Candidate, values: [String: String])?
         for candidate in candidates {
-            guard let template = candidate.entry.message, !template.isConstant, let values = template.match(message)
+            guard let template = candidate.message, !template.isConstant, let values = template.match(message)
             else { continue }
             if best == nil || candidate.literalLength > best!.candidate.literalLength { best = (candidate, values) }
         }

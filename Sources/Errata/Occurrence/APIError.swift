@@ -129,11 +129,21 @@ public struct APIError: Error, Sendable {
     ) throws(ConstructionError) {
         let entry = identity.entry
         let names = identity.parameterNames
-        for name in names where parameters[name] == nil {
-            throw ConstructionError(
-                "'\(entry.name)' needs a value for parameter '\(name)'"
-                    + " (its parameters: \(names.joined(separator: ", ")))"
-            )
+        for (position, name) in names.enumerated() {
+            let constant = position < identity.constants.count ? identity.constants[position] : nil
+            switch (parameters[name], constant) {
+            case (nil, nil):
+                throw ConstructionError(
+                    "'\(entry.name)' needs a value for parameter '\(name)'"
+                        + " (its parameters: \(names.joined(separator: ", ")))"
+                )
+            case (let value?, let constant?) where value != constant:
+                throw ConstructionError(
+                    "'\(entry.name)' fixes parameter '\(name)' at '\(constant)', not '\(value)'; leave it out"
+                )
+            default:
+                break
+            }
         }
         // Checked without sorting or copying the keys: this runs for every error a server throws. Only a mistake
         // pays for the sort, which makes the message name the same unknown parameter every time.
@@ -184,7 +194,8 @@ public struct APIError: Error, Sendable {
     }
 
     /// Creates an occurrence of the entry at `index` of `catalog`, with its parameter values in the order of
-    /// ``ErrorEntry/parameterNames``, without checking them; a missing one renders as empty text.
+    /// ``ErrorEntry/parameterNames``, without checking them; a missing one renders as empty text, and a
+    /// parameter with a ``ParameterDeclaration/constant`` always has its constant.
     ///
     /// For generated code, which knows each entry's position and parameters at compile time: no name is looked
     /// up and no dictionary built.
@@ -202,9 +213,10 @@ public struct APIError: Error, Sendable {
         headerFields: HTTPFields = [:],
         underlyingError: (any Error & Sendable)? = nil
     ) {
+        let identity = catalog.identity(at: index)
         self.init(
-            identity: catalog.identity(at: index),
-            values: values,
+            identity: identity,
+            values: identity.fillingConstants(values),
             fieldErrors: fieldErrors,
             retryAfter: retryAfter,
             instance: instance,
@@ -259,7 +271,7 @@ public struct APIError: Error, Sendable {
     func rebased(on other: EntryIdentity) -> APIError {
         var error = self
         if other.parameterNames != identity.parameterNames {
-            error.values = values.isEmpty ? [] : other.parameterNames.map { value(named: $0) }
+            error.values = other.fillingConstants(values.isEmpty ? [] : other.parameterNames.map { value(named: $0) })
         }
         error.identity = other
         return error

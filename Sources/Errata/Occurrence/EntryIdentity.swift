@@ -10,11 +10,17 @@ final class EntryIdentity: Sendable {
     /// The entry's parameter names (``ErrorEntry/parameterNames``), computed once: the order of
     /// ``APIError``'s values.
     let parameterNames: [String]
+    /// Each parameter's constant (``ParameterDeclaration/constant``), in ``parameterNames`` order; empty when no
+    /// parameter has one, which is the common case and costs nothing.
+    let constants: [String?]
 
     init(entry: ErrorEntry, index: Int?) {
         self.entry = entry
         self.index = index
-        self.parameterNames = entry.parameterNames
+        let parameterNames = entry.parameterNames
+        self.parameterNames = parameterNames
+        let constants = entry.constants
+        self.constants = constants.isEmpty ? [] : parameterNames.map { constants[$0] }
     }
 
     /// The position of a parameter among the values, by a linear search: entries have a handful of parameters,
@@ -23,9 +29,23 @@ final class EntryIdentity: Sendable {
         parameterNames.firstIndex(of: name)
     }
 
-    /// Values in ``parameterNames`` order from values by name; names that are not parameters are left out.
+    /// Values in ``parameterNames`` order from values by name, with the constants; names that are not parameters
+    /// are left out.
     func values(from parameters: [String: String]) -> [String?] {
-        if parameters.isEmpty { return [] }
-        return parameterNames.map { parameters[$0] }
+        if constants.isEmpty {
+            if parameters.isEmpty { return [] }
+            return parameterNames.map { parameters[$0] }
+        }
+        return zip(parameterNames, constants).map { name, constant in constant ?? parameters[name] }
+    }
+
+    /// `values` with the constants in the places that have one: generated code passes `nil` there.
+    func fillingConstants(_ values: [String?]) -> [String?] {
+        if constants.isEmpty { return values }
+        var filled =
+            values.count < constants.count
+            ? values + Array(repeating: nil, count: constants.count - values.count) : values
+        for (position, constant) in constants.enumerated() where constant != nil { filled[position] = constant }
+        return filled
     }
 }

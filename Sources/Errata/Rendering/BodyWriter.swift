@@ -177,7 +177,7 @@ struct BodyWriter: Sendable {
             writeText(hole, program, error, fieldError, into: &output)
         case .parameter(let position, let type):
             let value = error.value(at: position) ?? ""
-            if type != .string, Self.isLiteral(value, of: type) {
+            if type != .string, type.isLiteral(value) {
                 output.write(utf8: value)
             } else {
                 JSONWriter.appendString(value, to: &output)
@@ -282,17 +282,6 @@ struct BodyWriter: Sendable {
                 output.write(UInt8(ascii: "]"))
             }
             output.write(UInt8(ascii: "}"))
-        }
-    }
-
-    /// Whether `text` is a JSON literal of a parameter's declared type, to be written unquoted.
-    static func isLiteral(_ text: String, of type: ParameterType) -> Bool {
-        switch type {
-        // `Int` also reads `+5` and `007`, which are not JSON.
-        case .integer: return Int(text) != nil && JSONParser.isNumber(text)
-        case .number: return JSONParser.isNumber(text)
-        case .boolean: return text == "true" || text == "false"
-        default: return false
         }
     }
 

@@ -53,14 +53,18 @@ final class CompiledEntry: Sendable {
         let mayHaveContent = definition?.mayHaveContent ?? true
         self.mayHaveContent = mayHaveContent
         self.contentType = envelope.contentType
+        // The entry's constant parameters are written into its templates here, once: a message or header over
+        // constants alone is then constant, and the body program folds them into its fixed bytes.
+        let constants = entry.constants
         let headers = entry.headers.compactMap { header -> Header? in
             guard let name = HTTPField.Name(header.name) else { return nil }
-            let isConstant = header.value.isConstant
+            let template = header.value.substituting(constants)
+            let isConstant = template.isConstant
             return Header(
                 name: name,
-                template: header.value,
+                template: template,
                 isConstant: isConstant,
-                constantValue: isConstant ? ((try? header.value.render { _ in "" }) ?? "") : ""
+                constantValue: isConstant ? ((try? template.render { _ in "" }) ?? "") : ""
             )
         }
         self.headers = headers
@@ -80,8 +84,9 @@ final class CompiledEntry: Sendable {
             type = "about:blank"
         }
         // A message without parameters is fixed for the entry; one with parameters is a hole.
+        let message = entry.message?.substituting(constants)
         let constantMessage: JSONValue??
-        if let message = entry.message {
+        if let message {
             constantMessage = message.isConstant ? .some(.string((try? message.render { _ in "" }) ?? "")) : nil
         } else {
             constantMessage = .some(nil)
@@ -91,7 +96,7 @@ final class CompiledEntry: Sendable {
         let parameterTypes = Dictionary(entry.parameters.map { ($0.name, $0.type) }) { first, _ in first }
         let program = BodyProgram.compile(
             template,
-            message: entry.message,
+            message: message,
             parameterNames: identity.parameterNames,
             fold: { name -> JSONValue?? in
                 switch EnvelopeVariable(name) {
@@ -107,9 +112,11 @@ final class CompiledEntry: Sendable {
                 case .title: .some(.string(title))
                 case .type: .some(.string(type))
                 case .message: constantMessage
+                case .parameter(let parameter):
+                    constants[parameter].map { .some((parameterTypes[parameter] ?? .string).jsonValue($0)) }
                 case .instance, .errors, .details, .retryAfterSeconds, .retryAfterMilliseconds,
                     .retryAfterDecimalSeconds,
-                    .requestID, .parameter, nil:
+                    .requestID, nil:
                     nil
                 }
             },
@@ -130,7 +137,7 @@ final class CompiledEntry: Sendable {
                 }
             }
         )
-        let body = BodyWriter(program: program, hasMessage: entry.message != nil, fieldErrors: fieldErrors)
+        let body = BodyWriter(program: program, hasMessage: message != nil, fieldErrors: fieldErrors)
         self.body = body
         self.staticBody = body.body(for: APIError(identity: identity, values: []))
 

@@ -90,6 +90,38 @@ public struct MessageTemplate: Hashable, Sendable {
     }
 }
 
+extension MessageTemplate {
+    /// The template with the placeholders `values` has a value for written in as literal text: an entry's
+    /// constants, folded in once when the entry is compiled so that a message over constants alone is constant.
+    package func substituting(_ values: [String: String]) -> MessageTemplate {
+        if values.isEmpty { return self }
+        var segments: [Segment] = []
+        for segment in self.segments {
+            var segment = segment
+            if case .placeholder(let placeholder) = segment, let value = values[placeholder.name] {
+                segment = .literal(value)
+            }
+            if case .literal(let text) = segment, case .literal(let previous)? = segments.last {
+                segments[segments.count - 1] = .literal(previous + text)
+            } else {
+                segments.append(segment)
+            }
+        }
+        let source = segments.map { segment -> String in
+            switch segment {
+            case .literal(let text): text.replacing("{", with: "{{").replacing("}", with: "}}")
+            case .placeholder(let placeholder): "{\(placeholder.name)\(placeholder.isOptional ? "?" : "")}"
+            }
+        }
+        return MessageTemplate(source: source.joined(), segments: segments)
+    }
+
+    private init(source: String, segments: [Segment]) {
+        self.source = source
+        self.segments = segments
+    }
+}
+
 extension MessageTemplate: CustomStringConvertible {
     /// The template as written.
     public var description: String { source }

@@ -115,6 +115,18 @@ extension CatalogComparison {
             if oldType != newType {
                 report(.major, subject, "parameter '\(name)' type changed from \(oldType) to \(newType)")
             }
+            // A constant is on the wire (and the decoder tells entries apart by it), and fixing or freeing one
+            // takes an argument from generated constructors or adds one: each is major.
+            switch (oldDeclaration?.constant, newDeclaration?.constant) {
+            case (let old?, let new?) where old != new:
+                report(.major, subject, "parameter '\(name)' constant changed from '\(old)' to '\(new)'")
+            case (nil, let new?):
+                report(.major, subject, "parameter '\(name)' fixed at '\(new)'")
+            case (let old?, nil):
+                report(.major, subject, "parameter '\(name)' no longer fixed at '\(old)'")
+            default:
+                break
+            }
             if oldDeclaration?.description != newDeclaration?.description {
                 report(.patch, subject, "parameter '\(name)' description changed")
             }

@@ -98,6 +98,7 @@ public enum CatalogJSON {
                                 object([
                                     ("type", .string(parameter.type.rawValue)),
                                     ("description", parameter.description.map(JSONValue.string)),
+                                    ("const", parameter.constant.map(parameter.type.jsonValue)),
                                 ])
                             )
                         }

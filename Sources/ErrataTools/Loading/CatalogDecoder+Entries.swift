@@ -131,11 +131,46 @@ extension CatalogDecoder {
                         declaration.type = type
                     }
                     declaration.description = optionalString(fields["description"], "'description' of '\(name)'")
+                    if let constantNode = fields["const"] {
+                        declaration.constant = constant(
+                            constantNode,
+                            of: declaration.type,
+                            "'const' of parameter '\(name)' \(context)"
+                        )
+                    }
                 }
             }
             result.append(declaration)
         }
         return result
+    }
+
+    /// A parameter's constant: a scalar that is a value of the parameter's type, kept as its text.
+    private mutating func constant(_ node: YAMLNode, of type: ParameterType, _ what: String) -> String? {
+        let example =
+            switch type {
+            case .integer: "402"
+            case .number: "2.5"
+            case .boolean: "true"
+            default: "card_error"
+            }
+        guard case .scalar(let text, _) = node.value, !node.isNull else {
+            error(
+                "\(what) must be a single \(type) value, found \(node.kindDescription); write the value itself, "
+                    + "like 'const: \(example)'",
+                at: node
+            )
+            return nil
+        }
+        guard type == .string || type.isLiteral(text) else {
+            error(
+                "\(what) is '\(text)', which is not a JSON \(type); write one like '\(example)', or declare the "
+                    + "parameter's 'type' as string",
+                at: node
+            )
+            return nil
+        }
+        return text
     }
 
     private mutating func headerTemplates(

@@ -9,7 +9,7 @@ import HTTPTypes
 /// error responses (``Case``), and the catalog itself (``catalog``).
 ///
 /// ```swift
-/// throw RFCExamplesErrors.outOfCredit(problemType: …, balance: …, cost: …)
+/// throw RFCExamplesErrors.outOfCredit(balance: …, cost: …)
 /// switch RFCExamplesErrors.Case(ErrorDecoder(catalog: RFCExamplesErrors.catalog).decode(…)) { … }
 /// ```
 public enum RFCExamplesErrors {
@@ -22,35 +22,25 @@ public enum RFCExamplesErrors {
     /// The account does not have enough credit for the request. `details` carries the accounts (the example's "accounts" member).
     ///
     /// - Parameters:
-    ///   - problemType: The problem type URI: https://example.com/probs/out-of-credit.
     ///   - balance: The account's balance.
     ///   - cost: What the request would cost.
     ///
     /// Set per occurrence:
     /// - `.with(instance:)`: a URI identifying this occurrence (RFC 9457 `instance`).
     /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
-    public static func outOfCredit(problemType: Swift.String, balance: Swift.Int, cost: Swift.Int) -> Errata.APIError {
-        .init(
-            unchecked: 0,
-            in: Self.catalog,
-            values: [problemType, Swift.String(balance), Swift.String(cost)]
-        )
+    public static func outOfCredit(balance: Swift.Int, cost: Swift.Int) -> Errata.APIError {
+        .init(unchecked: 0, in: Self.catalog, values: [nil, Swift.String(balance), Swift.String(cost)])
     }
 
     /// Your request is not valid. (`ValidationError`: 422).
     ///
     /// The request has problems in several places; each item of "errors" names one by JSON Pointer.
     ///
-    /// - Parameters:
-    ///   - problemType: The problem type URI: https://example.net/validation-error.
-    ///
     /// Set per occurrence:
     /// - `.with(fieldErrors:)`: the request's fields that are wrong, and why.
     /// - `.with(instance:)`: a URI identifying this occurrence (RFC 9457 `instance`).
     /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
-    public static func validationError(problemType: Swift.String) -> Errata.APIError {
-        .init(unchecked: 1, in: Self.catalog, values: [problemType])
-    }
+    public static let validationError = Errata.APIError(unchecked: 1, in: Self.catalog)
 
     // MARK: Recognising decoded errors
 
@@ -60,9 +50,9 @@ public enum RFCExamplesErrors {
     /// the catalog does not know (another API's error, or a code a newer server added) is ``unrecognized(_:)``.
     public enum Case: Sendable {
         /// You do not have enough credit. (`OutOfCredit`: 403).
-        case outOfCredit(problemType: Swift.String, balance: Swift.Int, cost: Swift.Int)
+        case outOfCredit(balance: Swift.Int, cost: Swift.Int)
         /// Your request is not valid. (`ValidationError`: 422).
-        case validationError(problemType: Swift.String)
+        case validationError
         /// An error the catalog does not know, or an entry whose parameters could not all be read back as their
         /// declared types; the decoded error holds everything the response said.
         case unrecognized(Errata.DecodedError)
@@ -72,20 +62,14 @@ public enum RFCExamplesErrors {
             switch error.entry?.name {
             case "OutOfCredit":
                 guard
-                    let problemType = error.parameters["problemType"],
                     let balance = error.parameters["balance"].flatMap({ Swift.Int($0) }),
                     let cost = error.parameters["cost"].flatMap({ Swift.Int($0) })
                 else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .outOfCredit(problemType: problemType, balance: balance, cost: cost)
-            case "ValidationError":
-                guard let problemType = error.parameters["problemType"] else {
-                    self = .unrecognized(error)
-                    return
-                }
-                self = .validationError(problemType: problemType)
+                self = .outOfCredit(balance: balance, cost: cost)
+            case "ValidationError": self = .validationError
             default: self = .unrecognized(error)
             }
         }
@@ -134,7 +118,8 @@ public enum RFCExamplesErrors {
             parameters: [
                 .init(
                     name: "problemType",
-                    description: "The problem type URI: https://example.com/probs/out-of-credit."
+                    description: "The problem type URI.",
+                    constant: "https://example.com/probs/out-of-credit"
                 ),
                 .init(name: "balance", type: .integer, description: "The account's balance."),
                 .init(name: "cost", type: .integer, description: "What the request would cost."),
@@ -151,7 +136,8 @@ public enum RFCExamplesErrors {
             parameters: [
                 .init(
                     name: "problemType",
-                    description: "The problem type URI: https://example.net/validation-error."
+                    description: "The problem type URI.",
+                    constant: "https://example.net/validation-error"
                 ),
             ],
             description: "The request has problems in several places; each item of \"errors\" names one by JSON Pointer.",

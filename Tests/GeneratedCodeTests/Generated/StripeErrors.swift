@@ -9,7 +9,7 @@ import HTTPTypes
 /// error responses (``Case``), and the catalog itself (``catalog``).
 ///
 /// ```swift
-/// throw StripeErrors.apiError(detail: …, type: …)
+/// throw StripeErrors.apiError(detail: …)
 /// switch StripeErrors.Case(ErrorDecoder(catalog: StripeErrors.catalog).decode(…)) { … }
 /// ```
 public enum StripeErrors {
@@ -23,12 +23,11 @@ public enum StripeErrors {
     ///
     /// - Parameters:
     ///   - detail: What went wrong.
-    ///   - type: Always api_error.
     ///
     /// Set per occurrence:
     /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
-    public static func apiError(detail: Swift.String, type: Swift.String) -> Errata.APIError {
-        .init(unchecked: 0, in: Self.catalog, values: [detail, type])
+    public static func apiError(detail: Swift.String) -> Errata.APIError {
+        .init(unchecked: 0, in: Self.catalog, values: [detail, nil])
     }
 
     /// Card declined (`CardDeclined`: 402, code card_declined).
@@ -40,15 +39,8 @@ public enum StripeErrors {
     /// - Parameters:
     ///   - detail: A message that can be shown to the user, e.g. "Your card was declined."
     ///   - declineCode: The issuer's reason (insufficient_funds, lost_card, …).
-    ///   - docURL: https://stripe.com/docs/error-codes/card-declined
-    ///   - type: Always card_error.
-    public static func cardDeclined(
-        detail: Swift.String,
-        declineCode: Swift.String,
-        docURL: Swift.String,
-        type: Swift.String
-    ) -> Errata.APIError {
-        .init(unchecked: 1, in: Self.catalog, values: [detail, declineCode, docURL, type])
+    public static func cardDeclined(detail: Swift.String, declineCode: Swift.String) -> Errata.APIError {
+        .init(unchecked: 1, in: Self.catalog, values: [detail, declineCode, nil, nil])
     }
 
     /// Expired card (`ExpiredCard`: 402, code expired_card).
@@ -59,10 +51,8 @@ public enum StripeErrors {
     ///
     /// - Parameters:
     ///   - param: The parameter: exp_month or exp_year.
-    ///   - docURL: https://stripe.com/docs/error-codes/expired-card
-    ///   - type: Always card_error.
-    public static func expiredCard(param: Swift.String, docURL: Swift.String, type: Swift.String) -> Errata.APIError {
-        .init(unchecked: 2, in: Self.catalog, values: [param, docURL, type])
+    public static func expiredCard(param: Swift.String) -> Errata.APIError {
+        .init(unchecked: 2, in: Self.catalog, values: [param, nil, nil])
     }
 
     /// Incorrect CVC (`IncorrectCVC`: 402, code incorrect_cvc).
@@ -73,10 +63,8 @@ public enum StripeErrors {
     ///
     /// - Parameters:
     ///   - param: The parameter: cvc.
-    ///   - docURL: https://stripe.com/docs/error-codes/incorrect-cvc
-    ///   - type: Always card_error.
-    public static func incorrectCVC(param: Swift.String, docURL: Swift.String, type: Swift.String) -> Errata.APIError {
-        .init(unchecked: 3, in: Self.catalog, values: [param, docURL, type])
+    public static func incorrectCVC(param: Swift.String) -> Errata.APIError {
+        .init(unchecked: 3, in: Self.catalog, values: [param, nil, nil])
     }
 
     /// Resource missing (`ResourceMissing`: 404, code resource_missing).
@@ -89,18 +77,14 @@ public enum StripeErrors {
     ///   - resource: The kind of object, as customer.
     ///   - id: The id sent.
     ///   - param: The parameter that named it, as id.
-    ///   - docURL: https://stripe.com/docs/error-codes/resource-missing
     ///   - requestLogURL: The dashboard link to the request's log entry.
-    ///   - type: Always invalid_request_error.
     public static func resourceMissing(
         resource: Swift.String,
         id: Swift.String,
         param: Swift.String,
-        docURL: Swift.String,
-        requestLogURL: Swift.String,
-        type: Swift.String
+        requestLogURL: Swift.String
     ) -> Errata.APIError {
-        .init(unchecked: 4, in: Self.catalog, values: [resource, id, param, docURL, requestLogURL, type])
+        .init(unchecked: 4, in: Self.catalog, values: [resource, id, param, nil, requestLogURL, nil])
     }
 
     /// Parameter missing (`ParameterMissing`: 400, code parameter_missing).
@@ -111,10 +95,8 @@ public enum StripeErrors {
     ///
     /// - Parameters:
     ///   - param: The missing parameter.
-    ///   - docURL: https://stripe.com/docs/error-codes/parameter-missing
-    ///   - type: Always invalid_request_error.
-    public static func parameterMissing(param: Swift.String, docURL: Swift.String, type: Swift.String) -> Errata.APIError {
-        .init(unchecked: 5, in: Self.catalog, values: [param, docURL, type])
+    public static func parameterMissing(param: Swift.String) -> Errata.APIError {
+        .init(unchecked: 5, in: Self.catalog, values: [param, nil, nil])
     }
 
     /// Invalid API key (`InvalidAPIKey`: 401).
@@ -125,9 +107,8 @@ public enum StripeErrors {
     ///
     /// - Parameters:
     ///   - maskedKey: The key sent, mostly masked (sk_test_****1234).
-    ///   - type: Always invalid_request_error.
-    public static func invalidAPIKey(maskedKey: Swift.String, type: Swift.String) -> Errata.APIError {
-        .init(unchecked: 6, in: Self.catalog, values: [maskedKey, type])
+    public static func invalidAPIKey(maskedKey: Swift.String) -> Errata.APIError {
+        .init(unchecked: 6, in: Self.catalog, values: [maskedKey, nil])
     }
 
     /// Idempotency key in use (`IdempotencyKeyInUse`: 409, code idempotency_key_in_use).
@@ -138,14 +119,8 @@ public enum StripeErrors {
     ///
     /// - Parameters:
     ///   - detail: Which request holds the key.
-    ///   - docURL: https://stripe.com/docs/error-codes/idempotency-key-in-use
-    ///   - type: Always idempotency_error.
-    public static func idempotencyKeyInUse(
-        detail: Swift.String,
-        docURL: Swift.String,
-        type: Swift.String
-    ) -> Errata.APIError {
-        .init(unchecked: 7, in: Self.catalog, values: [detail, docURL, type])
+    public static func idempotencyKeyInUse(detail: Swift.String) -> Errata.APIError {
+        .init(unchecked: 7, in: Self.catalog, values: [detail, nil, nil])
     }
 
     /// Rate limit (`RateLimit`: 429, code rate_limit).
@@ -156,13 +131,11 @@ public enum StripeErrors {
     ///
     /// - Parameters:
     ///   - detail: Which limit was hit.
-    ///   - docURL: https://stripe.com/docs/error-codes/rate-limit
-    ///   - type: Always invalid_request_error.
     ///
     /// Set per occurrence:
     /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
-    public static func rateLimit(detail: Swift.String, docURL: Swift.String, type: Swift.String) -> Errata.APIError {
-        .init(unchecked: 8, in: Self.catalog, values: [detail, docURL, type])
+    public static func rateLimit(detail: Swift.String) -> Errata.APIError {
+        .init(unchecked: 8, in: Self.catalog, values: [detail, nil, nil])
     }
 
     /// Lock timeout (`LockTimeout`: 429, code lock_timeout).
@@ -173,13 +146,11 @@ public enum StripeErrors {
     ///
     /// - Parameters:
     ///   - detail: Which object is locked.
-    ///   - docURL: https://stripe.com/docs/error-codes/lock-timeout
-    ///   - type: Always invalid_request_error.
     ///
     /// Set per occurrence:
     /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
-    public static func lockTimeout(detail: Swift.String, docURL: Swift.String, type: Swift.String) -> Errata.APIError {
-        .init(unchecked: 9, in: Self.catalog, values: [detail, docURL, type])
+    public static func lockTimeout(detail: Swift.String) -> Errata.APIError {
+        .init(unchecked: 9, in: Self.catalog, values: [detail, nil, nil])
     }
 
     // MARK: Recognising decoded errors
@@ -190,25 +161,25 @@ public enum StripeErrors {
     /// the catalog does not know (another API's error, or a code a newer server added) is ``unrecognized(_:)``.
     public enum Case: Sendable {
         /// API error (`APIError`: 500).
-        case apiError(detail: Swift.String, type: Swift.String)
+        case apiError(detail: Swift.String)
         /// Card declined (`CardDeclined`: 402, code card_declined).
-        case cardDeclined(detail: Swift.String, declineCode: Swift.String, docURL: Swift.String, type: Swift.String)
+        case cardDeclined(detail: Swift.String, declineCode: Swift.String)
         /// Expired card (`ExpiredCard`: 402, code expired_card).
-        case expiredCard(param: Swift.String, docURL: Swift.String, type: Swift.String)
+        case expiredCard(param: Swift.String)
         /// Incorrect CVC (`IncorrectCVC`: 402, code incorrect_cvc).
-        case incorrectCVC(param: Swift.String, docURL: Swift.String, type: Swift.String)
+        case incorrectCVC(param: Swift.String)
         /// Resource missing (`ResourceMissing`: 404, code resource_missing).
-        case resourceMissing(resource: Swift.String, id: Swift.String, param: Swift.String, docURL: Swift.String, requestLogURL: Swift.String, type: Swift.String)
+        case resourceMissing(resource: Swift.String, id: Swift.String, param: Swift.String, requestLogURL: Swift.String)
         /// Parameter missing (`ParameterMissing`: 400, code parameter_missing).
-        case parameterMissing(param: Swift.String, docURL: Swift.String, type: Swift.String)
+        case parameterMissing(param: Swift.String)
         /// Invalid API key (`InvalidAPIKey`: 401).
-        case invalidAPIKey(maskedKey: Swift.String, type: Swift.String)
+        case invalidAPIKey(maskedKey: Swift.String)
         /// Idempotency key in use (`IdempotencyKeyInUse`: 409, code idempotency_key_in_use).
-        case idempotencyKeyInUse(detail: Swift.String, docURL: Swift.String, type: Swift.String)
+        case idempotencyKeyInUse(detail: Swift.String)
         /// Rate limit (`RateLimit`: 429, code rate_limit).
-        case rateLimit(detail: Swift.String, docURL: Swift.String, type: Swift.String)
+        case rateLimit(detail: Swift.String)
         /// Lock timeout (`LockTimeout`: 429, code lock_timeout).
-        case lockTimeout(detail: Swift.String, docURL: Swift.String, type: Swift.String)
+        case lockTimeout(detail: Swift.String)
         /// An error the catalog does not know, or an entry whose parameters could not all be read back as their
         /// declared types; the decoded error holds everything the response said.
         case unrecognized(Errata.DecodedError)
@@ -217,101 +188,73 @@ public enum StripeErrors {
         public init(_ error: Errata.DecodedError) {
             switch error.entry?.name {
             case "APIError":
-                guard let detail = error.parameters["detail"], let type = error.parameters["type"] else {
+                guard let detail = error.parameters["detail"] else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .apiError(detail: detail, type: type)
+                self = .apiError(detail: detail)
             case "CardDeclined":
                 guard
                     let detail = error.parameters["detail"],
-                    let declineCode = error.parameters["declineCode"],
-                    let docURL = error.parameters["docURL"],
-                    let type = error.parameters["type"]
+                    let declineCode = error.parameters["declineCode"]
                 else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .cardDeclined(detail: detail, declineCode: declineCode, docURL: docURL, type: type)
+                self = .cardDeclined(detail: detail, declineCode: declineCode)
             case "ExpiredCard":
-                guard
-                    let param = error.parameters["param"],
-                    let docURL = error.parameters["docURL"],
-                    let type = error.parameters["type"]
-                else {
+                guard let param = error.parameters["param"] else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .expiredCard(param: param, docURL: docURL, type: type)
+                self = .expiredCard(param: param)
             case "IncorrectCVC":
-                guard
-                    let param = error.parameters["param"],
-                    let docURL = error.parameters["docURL"],
-                    let type = error.parameters["type"]
-                else {
+                guard let param = error.parameters["param"] else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .incorrectCVC(param: param, docURL: docURL, type: type)
+                self = .incorrectCVC(param: param)
             case "ResourceMissing":
                 guard
                     let resource = error.parameters["resource"],
                     let id = error.parameters["id"],
                     let param = error.parameters["param"],
-                    let docURL = error.parameters["docURL"],
-                    let requestLogURL = error.parameters["requestLogURL"],
-                    let type = error.parameters["type"]
+                    let requestLogURL = error.parameters["requestLogURL"]
                 else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .resourceMissing(resource: resource, id: id, param: param, docURL: docURL, requestLogURL: requestLogURL, type: type)
+                self = .resourceMissing(resource: resource, id: id, param: param, requestLogURL: requestLogURL)
             case "ParameterMissing":
-                guard
-                    let param = error.parameters["param"],
-                    let docURL = error.parameters["docURL"],
-                    let type = error.parameters["type"]
-                else {
+                guard let param = error.parameters["param"] else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .parameterMissing(param: param, docURL: docURL, type: type)
+                self = .parameterMissing(param: param)
             case "InvalidAPIKey":
-                guard let maskedKey = error.parameters["maskedKey"], let type = error.parameters["type"] else {
+                guard let maskedKey = error.parameters["maskedKey"] else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .invalidAPIKey(maskedKey: maskedKey, type: type)
+                self = .invalidAPIKey(maskedKey: maskedKey)
             case "IdempotencyKeyInUse":
-                guard
-                    let detail = error.parameters["detail"],
-                    let docURL = error.parameters["docURL"],
-                    let type = error.parameters["type"]
-                else {
+                guard let detail = error.parameters["detail"] else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .idempotencyKeyInUse(detail: detail, docURL: docURL, type: type)
+                self = .idempotencyKeyInUse(detail: detail)
             case "RateLimit":
-                guard
-                    let detail = error.parameters["detail"],
-                    let docURL = error.parameters["docURL"],
-                    let type = error.parameters["type"]
-                else {
+                guard let detail = error.parameters["detail"] else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .rateLimit(detail: detail, docURL: docURL, type: type)
+                self = .rateLimit(detail: detail)
             case "LockTimeout":
-                guard
-                    let detail = error.parameters["detail"],
-                    let docURL = error.parameters["docURL"],
-                    let type = error.parameters["type"]
-                else {
+                guard let detail = error.parameters["detail"] else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .lockTimeout(detail: detail, docURL: docURL, type: type)
+                self = .lockTimeout(detail: detail)
             default: self = .unrecognized(error)
             }
         }
@@ -368,7 +311,7 @@ public enum StripeErrors {
             message: template("{detail}"),
             parameters: [
                 .init(name: "detail", description: "What went wrong."),
-                .init(name: "type", description: "Always api_error."),
+                .init(name: "type", description: "The first level of the classification.", constant: "api_error"),
             ],
             description: "A problem on Stripe's side; extremely uncommon.",
             retry: .after,
@@ -391,8 +334,12 @@ public enum StripeErrors {
                     description: "A message that can be shown to the user, e.g. \"Your card was declined.\""
                 ),
                 .init(name: "declineCode", description: "The issuer's reason (insufficient_funds, lost_card, …)."),
-                .init(name: "docURL", description: "https://stripe.com/docs/error-codes/card-declined"),
-                .init(name: "type", description: "Always card_error."),
+                .init(
+                    name: "docURL",
+                    description: "The code's entry in the error codes reference.",
+                    constant: "https://stripe.com/docs/error-codes/card-declined"
+                ),
+                .init(name: "type", description: "The first level of the classification.", constant: "card_error"),
             ],
             description: "The card has been declined."
         )
@@ -406,8 +353,12 @@ public enum StripeErrors {
             message: template("Your card has expired."),
             parameters: [
                 .init(name: "param", description: "The parameter: exp_month or exp_year."),
-                .init(name: "docURL", description: "https://stripe.com/docs/error-codes/expired-card"),
-                .init(name: "type", description: "Always card_error."),
+                .init(
+                    name: "docURL",
+                    description: "The code's entry in the error codes reference.",
+                    constant: "https://stripe.com/docs/error-codes/expired-card"
+                ),
+                .init(name: "type", description: "The first level of the classification.", constant: "card_error"),
             ],
             description: "The card has expired."
         )
@@ -421,8 +372,12 @@ public enum StripeErrors {
             message: template("Your card's security code is incorrect."),
             parameters: [
                 .init(name: "param", description: "The parameter: cvc."),
-                .init(name: "docURL", description: "https://stripe.com/docs/error-codes/incorrect-cvc"),
-                .init(name: "type", description: "Always card_error."),
+                .init(
+                    name: "docURL",
+                    description: "The code's entry in the error codes reference.",
+                    constant: "https://stripe.com/docs/error-codes/incorrect-cvc"
+                ),
+                .init(name: "type", description: "The first level of the classification.", constant: "card_error"),
             ],
             description: "The card's security code is incorrect."
         )
@@ -438,9 +393,17 @@ public enum StripeErrors {
                 .init(name: "resource", description: "The kind of object, as customer."),
                 .init(name: "id", description: "The id sent."),
                 .init(name: "param", description: "The parameter that named it, as id."),
-                .init(name: "docURL", description: "https://stripe.com/docs/error-codes/resource-missing"),
+                .init(
+                    name: "docURL",
+                    description: "The code's entry in the error codes reference.",
+                    constant: "https://stripe.com/docs/error-codes/resource-missing"
+                ),
                 .init(name: "requestLogURL", description: "The dashboard link to the request's log entry."),
-                .init(name: "type", description: "Always invalid_request_error."),
+                .init(
+                    name: "type",
+                    description: "The first level of the classification.",
+                    constant: "invalid_request_error"
+                ),
             ],
             description: "The ID provided is not valid: the resource does not exist, or is in another account."
         )
@@ -454,8 +417,16 @@ public enum StripeErrors {
             message: template("Missing required param: {param}."),
             parameters: [
                 .init(name: "param", description: "The missing parameter."),
-                .init(name: "docURL", description: "https://stripe.com/docs/error-codes/parameter-missing"),
-                .init(name: "type", description: "Always invalid_request_error."),
+                .init(
+                    name: "docURL",
+                    description: "The code's entry in the error codes reference.",
+                    constant: "https://stripe.com/docs/error-codes/parameter-missing"
+                ),
+                .init(
+                    name: "type",
+                    description: "The first level of the classification.",
+                    constant: "invalid_request_error"
+                ),
             ],
             description: "One or more required values are missing."
         )
@@ -468,7 +439,11 @@ public enum StripeErrors {
             message: template("Invalid API Key provided: {maskedKey}"),
             parameters: [
                 .init(name: "maskedKey", description: "The key sent, mostly masked (sk_test_****1234)."),
-                .init(name: "type", description: "Always invalid_request_error."),
+                .init(
+                    name: "type",
+                    description: "The first level of the classification.",
+                    constant: "invalid_request_error"
+                ),
             ],
             description: "No valid API key provided.",
             lintAllowances: .init(
@@ -486,8 +461,16 @@ public enum StripeErrors {
             message: template("{detail}"),
             parameters: [
                 .init(name: "detail", description: "Which request holds the key."),
-                .init(name: "docURL", description: "https://stripe.com/docs/error-codes/idempotency-key-in-use"),
-                .init(name: "type", description: "Always idempotency_error."),
+                .init(
+                    name: "docURL",
+                    description: "The code's entry in the error codes reference.",
+                    constant: "https://stripe.com/docs/error-codes/idempotency-key-in-use"
+                ),
+                .init(
+                    name: "type",
+                    description: "The first level of the classification.",
+                    constant: "idempotency_error"
+                ),
             ],
             description: "The idempotency key is being used by a request that is still running."
         )
@@ -501,8 +484,16 @@ public enum StripeErrors {
             message: template("{detail}"),
             parameters: [
                 .init(name: "detail", description: "Which limit was hit."),
-                .init(name: "docURL", description: "https://stripe.com/docs/error-codes/rate-limit"),
-                .init(name: "type", description: "Always invalid_request_error."),
+                .init(
+                    name: "docURL",
+                    description: "The code's entry in the error codes reference.",
+                    constant: "https://stripe.com/docs/error-codes/rate-limit"
+                ),
+                .init(
+                    name: "type",
+                    description: "The first level of the classification.",
+                    constant: "invalid_request_error"
+                ),
             ],
             description: "Too many requests hit the API too quickly.",
             retry: .after,
@@ -518,8 +509,16 @@ public enum StripeErrors {
             message: template("{detail}"),
             parameters: [
                 .init(name: "detail", description: "Which object is locked."),
-                .init(name: "docURL", description: "https://stripe.com/docs/error-codes/lock-timeout"),
-                .init(name: "type", description: "Always invalid_request_error."),
+                .init(
+                    name: "docURL",
+                    description: "The code's entry in the error codes reference.",
+                    constant: "https://stripe.com/docs/error-codes/lock-timeout"
+                ),
+                .init(
+                    name: "type",
+                    description: "The first level of the classification.",
+                    constant: "invalid_request_error"
+                ),
             ],
             description: "The object is being accessed concurrently; retry shortly.",
             retry: .after,

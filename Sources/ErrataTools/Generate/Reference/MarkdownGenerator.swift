@@ -156,6 +156,7 @@ public enum MarkdownGenerator {
         if let message = entry.message { lines.append(MarkdownText.escape(message.source)) }
         for parameter in entry.parameters {
             var line = MarkdownText.code(parameter.name) + " (\(parameter.type))"
+            if let constant = parameter.constant { line += ", always " + MarkdownText.code(constant) }
             if let description = parameter.description { line += ": " + MarkdownText.escape(description) }
             lines.append(line)
         }

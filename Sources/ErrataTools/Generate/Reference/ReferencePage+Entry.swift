@@ -27,6 +27,9 @@ extension ReferencePage {
             let items = entry.parameterNames.map { parameter in
                 var item = "<li><code>\(HTML.escape(parameter))</code>"
                 item += " <span class=\"muted\">\(declared[parameter]?.type ?? .string)</span>"
+                if let constant = declared[parameter]?.constant {
+                    item += ", always <code>\(HTML.escape(constant))</code>"
+                }
                 if let description = declared[parameter]?.description { item += ": " + HTML.escape(description) }
                 return item + "</li>"
             }

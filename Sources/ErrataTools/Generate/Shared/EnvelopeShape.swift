@@ -339,7 +339,8 @@ struct EnvelopeShape {
             return Variable(
                 types: types(base, orNull: nullable),
                 meaning: meaning,
-                whenPresent: "when the occurrence gives \(parameter)"
+                whenPresent: !declarations.isEmpty && declarations.allSatisfy { $0.constant != nil }
+                    ? "for the entries that fix it" : "when the occurrence gives \(parameter)"
             )
         }
     }

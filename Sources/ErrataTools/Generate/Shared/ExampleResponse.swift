@@ -55,7 +55,10 @@ package struct ExampleResponse {
 
     /// What the sample values are, in words: `memberRef = "abc", a field error on "name"`; empty when none.
     var sampleDescription: String {
-        var parts = occurrence.parameters.sorted { $0.key < $1.key }.map { "\($0.key) = \"\($0.value)\"" }
+        // The entry's constants are not samples: the entry always has them.
+        let constants = occurrence.entry.constants
+        var parts = occurrence.parameters.filter { constants[$0.key] == nil }.sorted { $0.key < $1.key }
+            .map { "\($0.key) = \"\($0.value)\"" }
         if !occurrence.fieldErrors.isEmpty {
             parts += occurrence.fieldErrors.map { "a field error on \"\($0.field)\"" }
         }
@@ -69,7 +72,8 @@ package struct ExampleResponse {
     package static func occurrence(of entry: ErrorEntry, in catalog: ErrorCatalog) -> APIError {
         let types = Dictionary(entry.parameters.map { ($0.name, $0.type) }) { first, _ in first }
         var parameters: [String: String] = [:]
-        for name in entry.parameterNames {
+        let constants = entry.constants
+        for name in entry.parameterNames where constants[name] == nil {
             parameters[name] = sampleValue(of: types[name] ?? .string)
         }
         var fieldErrors: [FieldError] = []

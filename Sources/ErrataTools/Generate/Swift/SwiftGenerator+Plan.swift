@@ -89,7 +89,12 @@ extension SwiftGenerator {
         var entry: ErrorEntry
         /// The constructor's, entry constant's and case's name, unescaped.
         var identifier: String
+        /// The parameters an occurrence gives: the constructor's arguments and the case's associated values. A
+        /// parameter with a `const` is neither; the catalog gives its value.
         var parameters: [ParameterPlan]
+        /// The constructor's `values:`, one per parameter in the entry's order: an argument, or `nil` for a
+        /// constant, which `APIError` fills in.
+        var values: [SwiftExpression]
         /// The `APIError.with(…)` modifiers that reach this entry's responses, for its documentation.
         var options: [Option]
         /// Whether no earlier entry has the same name; `Case` recognises only the first (as the decoder does).
@@ -106,7 +111,9 @@ extension SwiftGenerator {
             // `params.NAME` members.
             let messageParameters =
                 envelopeVariables.contains(.message) ? Set(entry.message?.parameterNames ?? []) : []
-            self.parameters = entry.parameterNames.map { name in
+            let constants = entry.constants
+            let parameters = entry.parameterNames.map { name -> ParameterPlan? in
+                if constants[name] != nil { return nil }
                 let declaration = entry.parameters.first { $0.name == name }
                 let isSpelledRight = SwiftSpelling.isPlainIdentifier(name) || SwiftSpelling.keywords.contains(name)
                 let base = isSpelledRight ? name : SwiftSpelling.lowerCamelCase(name)
@@ -118,6 +125,8 @@ extension SwiftGenerator {
                     isInBody: messageParameters.contains(name) || envelopeVariables.contains(.parameter(name))
                 )
             }
+            self.parameters = parameters.compactMap { $0 }
+            self.values = parameters.map { SwiftExpression($0?.text ?? "nil") }
             var options: [Option] = []
             if entry.hasFieldErrors { options.append(.fieldErrors) }
             if entry.retry == .after { options.append(.retryAfter) }

@@ -55,7 +55,7 @@ extension SwiftGenerator {
             ("unchecked", SwiftExpression(String(index))), ("in", SwiftExpression("Self.catalog")),
         ]
         if !plan.parameters.isEmpty {
-            arguments.append(("values", .array(plan.parameters.map { SwiftExpression($0.text) })))
+            arguments.append(("values", .array(plan.values)))
         }
         let declarations = plan.parameters.map { "\(SwiftSpelling.escaped($0.identifier)): \($0.swiftType)" }
         let signature = SwiftExpression.call(

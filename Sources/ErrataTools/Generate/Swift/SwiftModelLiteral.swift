@@ -112,6 +112,7 @@ struct SwiftModelLiteral {
                 ("name", .string(parameter.name)),
                 ("type", parameter.type == .string ? nil : member(parameter.type.rawValue, of: "ParameterType")),
                 ("description", parameter.description.map(SwiftExpression.string)),
+                ("constant", parameter.constant.map(SwiftExpression.string)),
             ]
         )
     }
