@@ -60,6 +60,27 @@ let package = Package(
                 .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]
         ),
+        // The whole server path in process (router, ErrataMiddleware, handler, response body), no sockets: the
+        // catalog error against a plain 200, its routed twin and Hummingbird's HTTPError. Run by hand, like
+        // ErrataClientBenchmarks.
+        .executableTarget(
+            name: "ErrataMiddlewareBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Errata", package: "errata"),
+                .product(name: "ErrataTools", package: "errata"),
+                .product(name: "ErrataHummingbird", package: "errata"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            path: "Benchmarks/ErrataMiddlewareBenchmarks",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
+            ]
+        ),
         // One server with a plain route, an Errata error route, a Hummingbird HTTPError route and `errata serve`'s
         // mock, for load.sh to compare under wrk.
         .executableTarget(

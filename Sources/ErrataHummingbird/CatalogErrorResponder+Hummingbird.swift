@@ -49,13 +49,17 @@ extension ResponderRequest {
 
 extension Response {
     /// A Hummingbird response for a rendered error: the body written straight into the response buffer, sized
-    /// once (no intermediate array); none for HEAD.
-    init(_ rendered: RenderedError, for request: Request) {
+    /// once (no intermediate array), or `shared`, a buffer already holding it; none for HEAD.
+    init(_ rendered: RenderedError, for request: Request, sharing shared: ByteBuffer? = nil) {
         var headers = rendered.headerFields
         let count = rendered.bodyByteCount
         if request.method == .head || count == 0 {
             if count > 0 { headers[.contentLength] = String(count) }
             self.init(status: rendered.status, headers: headers)
+            return
+        }
+        if let shared {
+            self.init(status: rendered.status, headers: headers, body: ResponseBody(byteBuffer: shared))
             return
         }
         var buffer = ByteBufferAllocator().buffer(capacity: count)

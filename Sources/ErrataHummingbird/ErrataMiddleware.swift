@@ -30,6 +30,8 @@ public import Metrics
 /// - Every answer is counted in `errata_errors_total` by catalog, name and status.
 public struct ErrataMiddleware<Context: RequestContext>: RouterMiddleware {
     let responder: CatalogErrorResponder
+    /// The catalog entries' static bodies as buffers, so that a static error's response shares one.
+    let staticBodies: StaticBodyBuffers
 
     /// Creates the middleware.
     ///
@@ -56,6 +58,7 @@ public struct ErrataMiddleware<Context: RequestContext>: RouterMiddleware {
             clientErrorLogLevel: clientErrorLogLevel,
             metricsFactory: metricsFactory
         )
+        self.staticBodies = StaticBodyBuffers(responder.primary)
     }
 
     public func handle(
@@ -81,6 +84,6 @@ public struct ErrataMiddleware<Context: RequestContext>: RouterMiddleware {
             // The request id is read from the logger's metadata only when a line is logged.
             requestID: { context.logger[metadataKey: "hb.request.id"].map { "\($0)" } }
         )
-        return Response(rendered, for: request)
+        return Response(rendered, for: request, sharing: staticBodies.buffer(for: rendered))
     }
 }

@@ -412,14 +412,14 @@ import Testing
     @Test func constantParametersAreTheEntrysOwn() throws {
         let catalog = try Self.load(Self.constantsYAML)
         let renderer = try ErrorRenderer(catalog: catalog)
-        let tooMany = try renderer.render(try APIError("TooMany", in: catalog))
+        let tooMany = renderer.render(try APIError("TooMany", in: catalog))
         #expect(Self.text(tooMany.body) == #"{"code":1,"message":"At most 100 items.","limit":100}"#)
         #expect(tooMany.headerFields[HTTPField.Name("X-Limit")!] == "100")
         // Generated code's path: by position, with no value for the constant.
-        let byPosition = try renderer.render(APIError(unchecked: 0, in: catalog))
+        let byPosition = renderer.render(APIError(unchecked: 0, in: catalog))
         #expect(byPosition.body == tooMany.body)
         #expect(APIError(unchecked: 0, in: catalog).parameters == ["limit": "100"])
-        let tooFew = try renderer.render(try APIError("TooFew", in: catalog, parameters: ["limit": "3"]))
+        let tooFew = renderer.render(try APIError("TooFew", in: catalog, parameters: ["limit": "3"]))
         #expect(Self.text(tooFew.body) == #"{"code":2,"message":"At least 3 items.","limit":3,"kind":"items"}"#)
 
         let decoder = ErrorDecoder(catalog: catalog)

@@ -224,6 +224,11 @@ public struct ErrorRenderer: Sendable {
         )
     }
 
+    /// Each catalog entry's body with no hole filled, in catalog order: what ``RenderedError/sharedBody`` holds,
+    /// sharing its storage, when an occurrence of that entry is static. An integration keeps these in its own
+    /// buffer type once (a `ByteBuffer`), and hands out a copy instead of writing the bytes again.
+    package var staticBodies: [[UInt8]] { compiled.map(\.staticBody) }
+
     func body(for error: APIError, using entry: CompiledEntry) -> [UInt8] {
         entry.body.isStatic(for: error) ? entry.staticBody : entry.body.body(for: error)
     }

@@ -1,0 +1,138 @@
+import Benchmark
+import Errata
+import ErrataHummingbird
+import ErrataTools
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import NIOEmbedded
+
+// The whole server path in process: a request through Hummingbird's router, the middleware and the handler to a
+// response whose body is written out, with no sockets, so that what the error path costs shows without the
+// kernel's and wrk's noise (`load.sh` measures the same routes on the wire). The routes are ErrataLoadServer's:
+//
+// - `Middleware.plain200`: a route that answers "OK\n", no Errata middleware;
+// - `Middleware.routed200`: the same through `ErrataMiddleware`, a path parameter read: the catalog route's twin;
+// - `Middleware.catalogError`: seed 001's `MemberRefNotFound` thrown through `ErrataMiddleware`, templated;
+// - `Middleware.staticCatalogError`: a catalog entry without parameters (seed 001's `Unauthorized`);
+// - `Middleware.httpError`: Hummingbird's `HTTPError(.notFound, message:)`, no Errata middleware.
+//
+// The ratios that matter are in the same run: catalogError against plain200 and routed200, and against httpError.
+// Allocations are counted per request (1,000 requests per sample).
+
+/// Collects a response body as the server's writer would receive it.
+struct CollectingWriter: ResponseBodyWriter {
+    var bytes = 0
+
+    mutating func write(_ buffer: ByteBuffer) async throws {
+        bytes += buffer.readableBytes
+    }
+
+    consuming func finish(_ trailingHeaders: HTTPFields?) async throws {}
+}
+
+func loadPluralKit() -> ErrorCatalog {
+    let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appending(path: "../../../Catalogs/pluralkit.errata.yaml").standardized.path
+    guard let catalog = CatalogLoader().load(path: path).catalog else { fatalError("cannot load \(path)") }
+    return catalog
+}
+
+func makeResponder() throws -> some HTTPResponder<BasicRequestContext> {
+    let catalog = loadPluralKit()
+    guard let memberRefNotFound = catalog.entry(named: "MemberRefNotFound"),
+        let unauthorized = catalog.entry(named: "Unauthorized")
+    else { fatalError("pluralkit has no MemberRefNotFound or Unauthorized") }
+    let router = Router()
+    router.get("/plain") { _, _ in "OK\n" }
+    router.group("httperror").get(":ref") { _, context -> Response in
+        let ref = try context.parameters.require("ref")
+        throw HTTPError(.notFound, message: "Member '\(ref)' not found.")
+    }
+    router.group("catalog")
+        .add(middleware: try ErrataMiddleware(catalog: catalog))
+        .get(":ref") { _, context -> Response in
+            throw try APIError(memberRefNotFound, parameters: ["memberRef": context.parameters.require("ref")])
+        }
+    router.group("static")
+        .add(middleware: try ErrataMiddleware(catalog: catalog))
+        .get(":ref") { _, context -> Response in
+            _ = try context.parameters.require("ref")
+            throw try APIError(unauthorized)
+        }
+    router.group("routed")
+        .add(middleware: try ErrataMiddleware(catalog: catalog))
+        .get(":ref") { _, context -> String in
+            _ = try context.parameters.require("ref")
+            return "OK\n"
+        }
+    return router.buildResponder()
+}
+
+/// One request through the responder, its body written out; the status and byte count, to check and to keep.
+func run(
+    _ responder: some HTTPResponder<BasicRequestContext>,
+    _ path: String,
+    context: BasicRequestContext
+) async -> (Int, Int) {
+    let request = Request(
+        head: HTTPRequest(method: .get, scheme: "http", authority: "localhost", path: path),
+        body: RequestBody(buffer: ByteBuffer())
+    )
+    let response: Response
+    do {
+        response = try await responder.respond(to: request, context: context)
+    } catch {
+        return (-1, 0)
+    }
+    let status = response.status.code
+    do {
+        try await response.body.write(CollectingWriter())
+    } catch {
+        return (-2, 0)
+    }
+    return (status, response.headers[.contentLength].flatMap { Int($0) } ?? 0)
+}
+
+let benchmarks: @Sendable () -> Void = {
+    let configuration = Benchmark.Configuration(
+        metrics: [.wallClock, .cpuTotal, .mallocCountTotal],
+        timeUnits: .nanoseconds,
+        units: [.mallocCountTotal: .count],
+        scalingFactor: .kilo,
+        maxDuration: .seconds(3),
+        maxIterations: 1_000
+    )
+    let responder: any HTTPResponder<BasicRequestContext>
+    do {
+        responder = try makeResponder()
+    } catch {
+        fatalError("\(error)")
+    }
+    let logger = Logger(label: "benchmark", factory: { _ in SwiftLogNoOpLogHandler() })
+    let context = BasicRequestContext(source: .init(channel: EmbeddedChannel(), logger: logger))
+
+    Benchmark.startupHook = {
+        // Each route answers as the load server's does, so a ratio never compares a failure with a success.
+        let expected: [(String, Int)] = [
+            ("/plain", 200), ("/routed/abcde", 200), ("/catalog/abcde", 404), ("/static/abcde", 401),
+            ("/httperror/abcde", 404),
+        ]
+        for (path, status) in expected {
+            let (answered, _) = await run(responder, path, context: context)
+            precondition(answered == status, "\(path) answered \(answered), not \(status)")
+        }
+    }
+
+    let routes = [
+        ("plain200", "/plain"), ("routed200", "/routed/abcde"), ("catalogError", "/catalog/abcde"),
+        ("staticCatalogError", "/static/abcde"), ("httpError", "/httperror/abcde"),
+    ]
+    for (name, path) in routes {
+        Benchmark("Middleware.\(name)", configuration: configuration) { benchmark in
+            for _ in benchmark.scaledIterations { blackHole(await run(responder, path, context: context)) }
+        }
+    }
+}
