@@ -11,7 +11,7 @@ public struct ParameterDeclaration: Hashable, Sendable {
     ///
     /// A constant is how an entry fixes a member that the shared envelope template writes from a parameter, such
     /// as Stripe's `type` (`card_error`) beside its `code`. Occurrences need not pass it (passing another value is
-    /// a ``ConstructionError``), the renderer writes it as part of the entry's fixed bytes, and the decoder
+    /// an ``APIError/ConstructionError``), the renderer writes it as part of the entry's fixed bytes, and the decoder
     /// recognises the entry only in a body whose member has this value.
     public var constant: String?
 
