@@ -8,15 +8,20 @@ public import WebSocketKit
 ///
 /// ```swift
 /// let renderer = try ErrorRenderer(catalog: catalog, internalErrorEntry: "InternalServerError")
-/// app.webSocket("session") { _, ws async in
-///     ws.onText { ws, name async in
-///         // {"id":7,"status":3}
-///         try? await ws.send(statusPacket: APIError("NotAuthorized", in: catalog), requestID: 7, using: renderer)
+/// app.webSocket("session") { _, ws in
+///     ws.onText { ws, name in
+///         Task {
+///             // {"id":7,"status":3}
+///             try? await ws.send(statusPacket: APIError("NotAuthorized", in: catalog), requestID: 7, using: renderer)
+///             // Close frame 4201, "rate limit hit"
+///             try? await ws.close(named: "RateLimitHit", using: renderer)
+///         }
 ///     }
-///     // Close frame 4201, "rate limit hit"
-///     try? await ws.close(named: "RateLimitHit", using: renderer)
 /// }
 /// ```
+///
+/// The callbacks go in the synchronous closures: an `async` upgrade closure runs in a `Task` and an `async` text
+/// callback is installed later on the event loop, so a message sent right after the upgrade could find neither.
 extension WebSocket {
     /// Sends the status packet that answers one request, as a text frame.
     ///

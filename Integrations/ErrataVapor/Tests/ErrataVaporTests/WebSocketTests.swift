@@ -36,12 +36,18 @@ import WSClient
     ) async throws -> (result: Result, close: WebSocketCloseFrame?) {
         try await withApp { app in
             app.logger.logLevel = .warning
-            app.webSocket("session") { _, ws async in
-                ws.onText { ws, text async in
-                    do {
-                        try await onText(ws, text, renderer)
-                    } catch {
-                        try? await ws.send("unexpected: \(error)")
+            // Both closures are the synchronous variants on purpose. Vapor runs an `async` upgrade closure in a
+            // Task, and WebSocketKit installs an `async` text callback with `eventLoop.execute`; a message that
+            // arrived first found no callback, was dropped, and the session waited for an answer until the time
+            // limit (CI, 2026-12-04). Installed synchronously, the callback is in place before the first frame is read.
+            app.webSocket("session") { _, ws in
+                ws.onText { ws, text in
+                    Task {
+                        do {
+                            try await onText(ws, text, renderer)
+                        } catch {
+                            try? await ws.send("unexpected: \(error)")
+                        }
                     }
                 }
             }
