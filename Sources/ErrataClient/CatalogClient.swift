@@ -96,16 +96,25 @@ public struct CatalogClient: Sendable {
         while true {
             try Task.checkCancellation()
             let failure: RetryFailure
+            // The error as thrown, to rethrow when it needs no change: throwing the value again would box it again.
+            let thrown: any Error
             do {
                 return try await attempt(number)
-            } catch var error as CatalogResponseError {
-                error.attempts = number
-                failure = .response(error)
-            } catch is CancellationError {
-                throw CancellationError()
             } catch {
-                if Task.isCancelled { throw CancellationError() }
-                failure = .transport(error)
+                // One cast for the common case, an error response; a cancellation is checked only when it is not one.
+                if var response = error as? CatalogResponseError {
+                    if response.attempts == number {
+                        thrown = error
+                    } else {
+                        response.attempts = number
+                        thrown = response
+                    }
+                    failure = .response(response)
+                } else {
+                    if error is CancellationError || Task.isCancelled { throw CancellationError() }
+                    thrown = error
+                    failure = .transport(error)
+                }
             }
             var decision = retryPolicy.decision(
                 after: failure,
@@ -114,12 +123,7 @@ public struct CatalogClient: Sendable {
                 jitter: environment.random
             )
             if decision.isRetry, let budget, !budget.withdraw() { decision = .stop(.budgetExhausted) }
-            guard let delay = decision.delay else {
-                switch failure {
-                case .response(let error): throw error
-                case .transport(let error): throw error
-                }
-            }
+            guard let delay = decision.delay else { throw thrown }
             if delay > .zero { try await environment.sleep(delay) }
             number += 1
         }
