@@ -83,7 +83,7 @@ public final class ErrataErrorMiddleware: Middleware {
                 path: { request.url.path },
                 accept: request.headers.first(name: .accept),
                 // Built only for a catalog with operations to check the route against.
-                endpoint: responder.checksOperations ? request.route.map(Self.endpoint) : nil
+                endpoint: responder.checksOperations ? request.route.map { Self.endpoint($0.path) } : nil
             ),
             logger: request.logger,
             requestID: { request.id }
@@ -116,8 +116,12 @@ public final class ErrataErrorMiddleware: Middleware {
     }
 
     /// A route's path as the responder matches it against the catalog's operations: `/members/:memberRef`.
-    static func endpoint(_ route: Route) -> String {
-        "/" + route.path.map(\.description).joined(separator: "/")
+    ///
+    /// Built on every error of a route when the catalog has operations. Writing it into one string instead of
+    /// `map` and `joined` (four or five allocations fewer) made no difference on the wire (`load-vapor.sh`, 0.76×
+    /// against 0.77× the plain 200), so it stays this plain.
+    static func endpoint(_ path: [PathComponent]) -> String {
+        "/" + path.map(\.description).joined(separator: "/")
     }
 
     /// A Vapor response for a rendered error: the body written once into a buffer from the request's allocator.
