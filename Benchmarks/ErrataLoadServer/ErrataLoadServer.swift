@@ -53,12 +53,15 @@ struct ErrataLoadServer {
     }
 
     /// The five routes: ours on one router, `/mock/…` on `errata serve`'s router, split by path prefix.
-    static func responder(catalog: ErrorCatalog) throws -> PathPrefixResponder<BasicRequestContext> {
+    ///
+    /// Both routers use `errata serve`'s `ServeRequestContext` (Hummingbird's basic context plus the connection, for
+    /// its faults), since one server has one context type; every route pays for it alike.
+    static func responder(catalog: ErrorCatalog) throws -> PathPrefixResponder<ServeRequestContext> {
         // Looked up once, as an app (or generated code) would hold its entry.
         guard let memberRefNotFound = catalog.entry(named: "MemberRefNotFound") else {
             throw LoadServerError("catalog '\(catalog.id)' has no entry MemberRefNotFound")
         }
-        let router = Router()
+        let router = Router(context: ServeRequestContext.self)
         router.get("/plain") { _, _ in "OK\n" }
         // Hummingbird alone: the router adds middleware only to the routes added after it, and this group has none.
         router.group("httperror").get(":ref") { _, context -> Response in
