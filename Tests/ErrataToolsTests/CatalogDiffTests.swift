@@ -277,6 +277,57 @@ struct DiffFixture: Sendable, CustomTestStringConvertible {
             [(.minor, "envelope: member 'details' is now always present ('details?' became 'details')")]
         ),
         DiffFixture(
+            "tagged objects of an optional array reordered",
+            old: """
+                envelope:
+                  format: json
+                  body: { code: "{code}", details?: [{ t: a, x: "{instance?}" }, { t: b, y: "{requestID?}" }] }
+                codes: []
+                """,
+            new: """
+                envelope:
+                  format: json
+                  body: { code: "{code}", details?: [{ t: b, y: "{requestID?}" }, { t: a, x: "{instance?}" }] }
+                codes: []
+                """,
+            []
+        ),
+        DiffFixture(
+            "a tagged object added to an optional array",
+            old: """
+                envelope:
+                  format: json
+                  body: { code: "{code}", details?: [{ t: a, x: "{instance?}" }] }
+                codes: []
+                """,
+            new: """
+                envelope:
+                  format: json
+                  body: { code: "{code}", details?: [{ t: a, x: "{instance?}" }, { t: b, y: "{requestID?}" }] }
+                codes: []
+                """,
+            [
+                (.minor, "envelope: member 'details[t=b].t' added (\"b\")"),
+                (.minor, "envelope: member 'details[t=b].y' added (\"{requestID?}\")"),
+            ]
+        ),
+        DiffFixture(
+            "a tagged object's member changed",
+            old: """
+                envelope:
+                  format: json
+                  body: { code: "{code}", details?: [{ t: a, x: "{instance?}" }, { t: b, y: "{requestID?}" }] }
+                codes: []
+                """,
+            new: """
+                envelope:
+                  format: json
+                  body: { code: "{code}", details?: [{ t: a, x: "{instance?}" }, { t: b, y: "{details?}" }] }
+                codes: []
+                """,
+            [(.major, "envelope: member 'details[t=b].y' changed from \"{requestID?}\" to \"{details?}\"")]
+        ),
+        DiffFixture(
             "the envelope format changed from problem to json",
             old: "codes: []\n",
             new: """

@@ -702,7 +702,81 @@ import Testing
             codes: []
             """#,
             "bad.errata.yaml:7:27: error: 'detail?' in 'body' in 'envelope': a '?' after a member name is for an "
-                + "object whose members may all be left out, which is then left out too; for a value, write \"{var?}\""
+                + "object whose members may all be left out, or an array of objects told apart by a constant member "
+                + "(\"@type\": …), which is then left out too; for a value, write \"{var?}\""
+        ),
+        Case(
+            "optional array with an element that is not an object",
+            #"""
+            errata: 1
+            id: shop
+            title: Shop
+            version: 1.0.0
+            envelope:
+              format: json
+              body:
+                code: "{code}"
+                details?:
+                  - { "@type": info, reason: "{params.reason?}" }
+                  - "{params.extra?}"
+            codes: []
+            """#,
+            "bad.errata.yaml:11:9: error: element 2 of 'details?' in 'body' in 'envelope' is not an object; an "
+                + "optional array holds objects told apart by a constant member (\"@type\": …); remove the '?' for a "
+                + "fixed array"
+        ),
+        Case(
+            "optional array with an element without a tag",
+            #"""
+            errata: 1
+            id: shop
+            title: Shop
+            version: 1.0.0
+            envelope:
+              format: json
+              body:
+                code: "{code}"
+                details?: [{ reason: "{params.reason?}" }]
+            codes: []
+            """#,
+            "bad.errata.yaml:9:16: error: element 1 of 'details?' in 'body' in 'envelope' has no constant member to "
+                + "tell it apart; give it one (\"@type\": \"…\") or remove the '?'"
+        ),
+        Case(
+            "optional array with an element that is never written",
+            #"""
+            errata: 1
+            id: shop
+            title: Shop
+            version: 1.0.0
+            envelope:
+              format: json
+              body:
+                code: "{code}"
+                details?: [{ "@type": info, reason: "{params.reason?}" }, { "@type": help }]
+            codes: []
+            """#,
+            "bad.errata.yaml:9:63: error: element 2 of 'details?' in 'body' in 'envelope' has no placeholder, so it "
+                + "would never be written; give it a member such as \"{params.NAME?}\""
+        ),
+        Case(
+            "optional array whose elements are not told apart",
+            #"""
+            errata: 1
+            id: shop
+            title: Shop
+            version: 1.0.0
+            envelope:
+              format: json
+              body:
+                code: "{code}"
+                details?:
+                  - { "@type": info, reason: "{params.reason?}" }
+                  - { "@type": info, kind: retry, delay: "{retryAfterSeconds}" }
+            codes: []
+            """#,
+            "bad.errata.yaml:11:9: error: elements 1 and 2 of 'details?' in 'body' in 'envelope' are not told "
+                + "apart: give both a constant member with different values (\"@type\": …)"
         ),
         Case(
             "optional object with a member always written",

@@ -377,13 +377,8 @@ import Testing
     static let googleInvalidAPIKey =
         #"{"error":{"code":400,"message":"API key not valid. Please pass a valid API key.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID","domain":"googleapis.com","metadata":{"service":"translate.googleapis.com"}}]}}"#
 
-    static let errorInfo: JSONValue = .array([
-        .object([
-            .init("@type", "type.googleapis.com/google.rpc.ErrorInfo"), .init("reason", "API_KEY_INVALID"),
-            .init("domain", "googleapis.com"),
-            .init("metadata", .object([.init("service", "translate.googleapis.com")])),
-        ])
-    ])
+    /// ErrorInfo's metadata in that example: the occurrence's free JSON details.
+    static let googleMetadata: JSONValue = .object([.init("service", "translate.googleapis.com")])
 
     @Test func googleInvalidArgumentRendersTheDocumentedStatus() throws {
         let catalog = try Self.catalog("google-apis")
@@ -391,20 +386,112 @@ import Testing
             try APIError(
                 "InvalidArgument",
                 in: catalog,
-                parameters: ["detail": "API key not valid. Please pass a valid API key."],
-                details: Self.errorInfo
+                parameters: [
+                    "detail": "API key not valid. Please pass a valid API key.", "reason": "API_KEY_INVALID",
+                    "domain": "googleapis.com",
+                ],
+                details: Self.googleMetadata
             )
         )
         #expect(rendered.status.code == 400)
         #expect(Self.text(rendered.body) == Self.googleInvalidAPIKey)
     }
 
-    @Test func googleInvalidArgumentDecodesWithItsDetails() throws {
+    @Test func googleInvalidArgumentDecodesWithItsErrorInfo() throws {
         let decoded = try Self.decode("google-apis", status: 400, Self.googleInvalidAPIKey)
         #expect(decoded.name == "InvalidArgument")
         #expect(decoded.code == .string("INVALID_ARGUMENT"))
         #expect(decoded.parameters["detail"] == "API key not valid. Please pass a valid API key.")
-        #expect(decoded.details == Self.errorInfo)
+        #expect(decoded.parameters["reason"] == "API_KEY_INVALID")
+        #expect(decoded.parameters["domain"] == "googleapis.com")
+        #expect(decoded.details == Self.googleMetadata)
+    }
+
+    /// A quota error with ErrorInfo and RetryInfo, as AIP-193 and error_details.proto describe them.
+    static let googleQuotaExceeded =
+        #"{"error":{"code":429,"message":"Quota exceeded.","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"RATE_LIMIT_EXCEEDED","domain":"googleapis.com"},{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"2.5s"}]}}"#
+
+    @Test func googleRetryInfoCarriesTheRetryDelayAsADuration() throws {
+        let catalog = try Self.catalog("google-apis")
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let error = try APIError(
+            "ResourceExhausted",
+            in: catalog,
+            parameters: ["detail": "Quota exceeded.", "reason": "RATE_LIMIT_EXCEEDED", "domain": "googleapis.com"]
+        )
+        let rendered = renderer.render(error.with(retryAfter: .milliseconds(2_500)))
+        #expect(Self.text(rendered.body) == Self.googleQuotaExceeded)
+        #expect(rendered.headerFields[.retryAfter] == "3")
+        // Without a delay, RetryInfo is left out and ErrorInfo stays; without either, so is the array.
+        #expect(
+            Self.text(try renderer.render(error).body)
+                == #"{"error":{"code":429,"message":"Quota exceeded.","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"RATE_LIMIT_EXCEEDED","domain":"googleapis.com"}]}}"#
+        )
+        // AIP-193 requires ErrorInfo, so its parameters are required; an occurrence built unchecked lacks them.
+        let bare = APIError(
+            unchecked: try #require(catalog.entry(named: "ResourceExhausted")),
+            parameters: ["detail": "Quota exceeded."]
+        )
+        #expect(
+            Self.text(try renderer.render(bare).body)
+                == #"{"error":{"code":429,"message":"Quota exceeded.","status":"RESOURCE_EXHAUSTED"}}"#
+        )
+        #expect(
+            Self.text(try renderer.render(bare.with(retryAfter: .seconds(30))).body)
+                == #"{"error":{"code":429,"message":"Quota exceeded.","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"30s"}]}}"#
+        )
+
+        let decoded = try Self.decode("google-apis", status: 429, Self.googleQuotaExceeded)
+        #expect(decoded.name == "ResourceExhausted")
+        #expect(decoded.retryAfter == .milliseconds(2_500))
+        #expect(decoded.parameters["reason"] == "RATE_LIMIT_EXCEEDED")
+    }
+
+    /// Items in another order, with a type the catalog does not declare between them, and a Duration with nine
+    /// fractional digits: each declared item is still read by its "@type", and the body keeps the others.
+    @Test func googleDetailsAreReadByTheirTypeInAnyOrder() throws {
+        let body =
+            #"{"error":{"code":503,"message":"Try later.","status":"UNAVAILABLE","details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"0.000000001s"},{"@type":"type.googleapis.com/google.rpc.Help","links":[{"url":"https://example.com"}]},{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"BACKEND_DOWN","domain":"example.googleapis.com"}]}}"#
+        let decoded = try Self.decode("google-apis", status: 503, body)
+        #expect(decoded.name == "Unavailable")
+        #expect(decoded.retryAfter == .milliseconds(1))
+        #expect(decoded.parameters["reason"] == "BACKEND_DOWN")
+        #expect(decoded.parameters["domain"] == "example.googleapis.com")
+        guard case .array(let details) = try #require(decoded.body?["error"]?["details"]) else {
+            Issue.record("details is not an array")
+            return
+        }
+        #expect(details.count == 3)
+        #expect(details[1]["@type"] == "type.googleapis.com/google.rpc.Help")
+    }
+
+    /// A retry delay that is not a Duration's text gives none: the client falls back to its own backoff.
+    @Test(arguments: ["", "s", "2.5", "-1s", "1e3s", "infs", "nans", "1.s", ".5s", "1..5s", "0x10s", "2.5ms"])
+    func googleRetryDelayThatIsNotADurationGivesNone(_ delay: String) throws {
+        let body =
+            #"{"error":{"code":503,"message":"Try later.","status":"UNAVAILABLE","details":[{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"\#(delay)"}]}}"#
+        let decoded = try Self.decode("google-apis", status: 503, body)
+        #expect(decoded.name == "Unavailable")
+        #expect(decoded.retryAfter == nil)
+    }
+
+    static let googleBadRequest =
+        #"{"error":{"code":400,"message":"Invalid request.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"INVALID_BOOK","domain":"library.example.com"},{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{"field":"book.title","description":"Must not be empty."}]}]}}"#
+
+    @Test func googleBadRequestCarriesTheFieldErrors() throws {
+        let catalog = try Self.catalog("google-apis")
+        let rendered = try ErrorRenderer(catalog: catalog).render(
+            try APIError(
+                "InvalidArgument",
+                in: catalog,
+                parameters: ["detail": "Invalid request.", "reason": "INVALID_BOOK", "domain": "library.example.com"]
+            )
+            .with(fieldErrors: [FieldError(field: "book.title", message: "Must not be empty.")])
+        )
+        #expect(Self.text(rendered.body) == Self.googleBadRequest)
+        let decoded = try Self.decode("google-apis", status: 400, Self.googleBadRequest)
+        #expect(decoded.name == "InvalidArgument")
+        #expect(decoded.fieldErrors == [FieldError(field: "book.title", message: "Must not be empty.")])
     }
 
     /// Every google.rpc.Code but OK, each on the HTTP status code.proto maps it to.

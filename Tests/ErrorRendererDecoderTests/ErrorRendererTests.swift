@@ -381,6 +381,87 @@ import Testing
         #expect(decoded.details == example.details)
     }
 
+    /// `name?: [{tag…}, …]` arrays: each tagged object written only when one of its holes is, commas in every
+    /// position, and the array left out when none is; decoded back by tag, in any order.
+    static let taggedArrayYAML = #"""
+        errata: 1
+        id: tagged
+        version: "1.0.0"
+        title: Tagged API
+        envelope:
+          format: json
+          body:
+            b: "{code}"
+            items?:
+              - { kind: a, x: "{instance?}" }
+              - { kind: b, y: "{requestID?}", n: 1 }
+              - { kind: c, z: "{retryAfterDecimalSeconds}s" }
+            after: "{details?}"
+        codes:
+          - { name: Gone, code: 1, status: 410, title: Gone, message: "Gone.", retry: after }
+        """#
+
+    @Test(arguments: [
+        OptionalCase(expected: #"{"b":1}"#),
+        OptionalCase(instance: "/i", expected: #"{"b":1,"items":[{"kind":"a","x":"/i"}]}"#),
+        OptionalCase(requestID: "r", expected: #"{"b":1,"items":[{"kind":"b","y":"r","n":1}]}"#),
+        OptionalCase(retryAfter: .milliseconds(1_500), expected: #"{"b":1,"items":[{"kind":"c","z":"1.5s"}]}"#),
+        OptionalCase(
+            instance: "/i",
+            retryAfter: .seconds(2),
+            expected: #"{"b":1,"items":[{"kind":"a","x":"/i"},{"kind":"c","z":"2s"}]}"#
+        ),
+        OptionalCase(
+            details: true,
+            requestID: 7,
+            retryAfter: .seconds(2),
+            expected: #"{"b":1,"items":[{"kind":"b","y":7,"n":1},{"kind":"c","z":"2s"}],"after":true}"#
+        ),
+        OptionalCase(
+            instance: "/i",
+            requestID: 7,
+            retryAfter: .milliseconds(5),
+            expected: #"{"b":1,"items":[{"kind":"a","x":"/i"},{"kind":"b","y":7,"n":1},{"kind":"c","z":"0.005s"}]}"#
+        ),
+    ])
+    func taggedArrayElementsAreWrittenWhenTheyHaveAValue(_ example: OptionalCase) throws {
+        let catalog = try Self.load(Self.taggedArrayYAML)
+        let rendered = try ErrorRenderer(catalog: catalog).render(
+            try APIError(
+                "Gone",
+                in: catalog,
+                retryAfter: example.retryAfter,
+                instance: example.instance,
+                details: example.details,
+                requestID: example.requestID
+            )
+        )
+        #expect(Self.text(rendered.body) == example.expected)
+        let decoder = ErrorDecoder(catalog: catalog)
+        let decoded = decoder.decode(status: .gone, body: rendered.body)
+        #expect(decoded.name == "Gone")
+        #expect(decoded.instance == example.instance)
+        #expect(decoded.requestID == example.requestID)
+        #expect(decoded.details == example.details)
+        #expect(decoded.retryAfter == example.retryAfter)
+        // The same items reversed, with an item of an undeclared tag and one whose tag half matches: each declared
+        // item is still read by its tag, and the others are ignored.
+        guard case .object(var members) = try JSONParser().parse(rendered.body),
+            let index = members.firstIndex(where: { $0.key == "items" }), case .array(let items) = members[index].value
+        else { return }
+        let strangers: [JSONValue] = [
+            .object([.init("kind", "z"), .init("x", "/stranger")]),
+            .object([.init("kind", "b"), .init("n", 2), .init("y", "half")]),
+        ]
+        members[index].value = .array(strangers + items.reversed())
+        var writer = JSONWriter()
+        writer.write(.object(members))
+        let reordered = decoder.decode(status: .gone, body: writer.bytes)
+        #expect(reordered.instance == example.instance)
+        #expect(reordered.requestID == example.requestID)
+        #expect(reordered.retryAfter == example.retryAfter)
+    }
+
     static let constantsYAML = #"""
         errata: 1
         id: limits

@@ -38,8 +38,8 @@ extension ErrorDecoder {
             case .requestID: result.requestID = value
             case .details: if value != .null { result.details = value }
             case .errors: errors = value
-            case .retryAfterSeconds, .retryAfterDecimalSeconds: retryAfterSeconds = value.doubleValue
-            case .retryAfterMilliseconds: retryAfterMilliseconds = value.doubleValue
+            case .retryAfterSeconds, .retryAfterDecimalSeconds: retryAfterSeconds = Self.decimal(value)
+            case .retryAfterMilliseconds: retryAfterMilliseconds = Self.decimal(value)
             case .parameter(let parameter): result.parameters[parameter] = value.text
             // The entry gives these once it is found; the body's copy adds nothing.
             case .name, .reason, nil: break
@@ -54,6 +54,25 @@ extension ErrorDecoder {
         }
         if let errors, let fieldErrorLayout {
             result.fieldErrors = Self.fieldErrors(errors, layout: fieldErrorLayout)
+        }
+    }
+
+    /// A retry delay's number: a JSON number, or the text of a string template (Google's RetryInfo writes
+    /// `"retryDelay": "{retryAfterDecimalSeconds}s"`, so the decoder finds `2.5`). Text must be plain decimal
+    /// digits with an optional fraction, short enough to be a delay: `Double` alone would also read `inf`, `nan`
+    /// and `1e400`.
+    static func decimal(_ value: JSONValue) -> Double? {
+        switch value {
+        case .number(let text): return Double(text)
+        case .string(let text):
+            let bytes = text.utf8
+            guard bytes.count <= 32, let first = bytes.first, first != UInt8(ascii: "."),
+                bytes.last != UInt8(ascii: "."),
+                bytes.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || $0 == UInt8(ascii: ".") }),
+                bytes.count(where: { $0 == UInt8(ascii: ".") }) <= 1
+            else { return nil }
+            return Double(text)
+        default: return nil
         }
     }
 

@@ -201,6 +201,15 @@ public struct ErrorDecoder: Sendable {
         case (.object(let members), .object(let valueMembers)):
             for member in members {
                 guard let found = valueMembers.first(where: { $0.key == member.key }) else { continue }
+                if member.isOptional, case .array(let elements) = member.value, case .array(let items) = found.value {
+                    // Tagged objects, in any order: each item is read by the element with its tag, and an item of
+                    // a tag the catalog does not declare is left in the parsed body.
+                    for item in items {
+                        guard let element = elements.first(where: { $0.isTag(of: item) }) else { continue }
+                        extract(element, from: item, into: &variables, maximumMessageLength: maximumMessageLength)
+                    }
+                    continue
+                }
                 extract(member.value, from: found.value, into: &variables, maximumMessageLength: maximumMessageLength)
             }
         case (.array(let elements), .array(let values)):

@@ -4,6 +4,12 @@
 /// inserts the variable with its own JSON type (a number stays a number, absent renders `null`); `{var?}` leaves
 /// its member out when the value is absent; a string with text around placeholders is ``string(_:)``, an
 /// interpolated JSON string. Object members keep the order written.
+///
+/// A member written with a `?` after its name is left out when nothing in it is written: an object whose members
+/// may all be left out (`details?: {name: "{params.name?}"}`), or an array of *tagged* objects, each told apart by
+/// its constant members, its tag (Google's `details?: [{"@type": "…ErrorInfo", reason: "{params.reason?}"}, …]`).
+/// In such an array each object is written only when one of its placeholders has a value, and a decoder matches
+/// each object of a body to the template's object with the same tag, in any order, ignoring objects of other tags.
 public indirect enum JSONTemplate: Hashable, Sendable {
     /// An object; members in the order written.
     case object([Member])
@@ -26,9 +32,10 @@ public indirect enum JSONTemplate: Hashable, Sendable {
         public var key: String
         /// The member value.
         public var value: JSONTemplate
-        /// Whether the member, an object whose members may all be left out, is left out itself when none of them
-        /// is written, instead of being written as `{}` (Kubernetes leaves `details` out so). The catalog writes
-        /// the name with a `?`: `details?: {name: "{params.name?}"}`.
+        /// Whether the member is left out when nothing in it is written: an object whose members may all be left
+        /// out, instead of being written as `{}` (Kubernetes leaves `details` out so), or an array of tagged objects,
+        /// each written only when one of its placeholders has a value (Google's `details`). The catalog writes the
+        /// name with a `?`: `details?: {name: "{params.name?}"}`.
         public var isOptional: Bool
 
         /// Creates a member.
@@ -44,6 +51,60 @@ public indirect enum JSONTemplate: Hashable, Sendable {
             if case .value(let placeholder) = value { return placeholder.isOptional }
             return false
         }
+    }
+
+    /// The value every rendering writes, when the tree has no placeholder; `nil` when it has one.
+    public var constantValue: JSONValue? {
+        switch self {
+        case .object(let members):
+            var values: [JSONValue.Member] = []
+            for member in members {
+                guard let value = member.value.constantValue else { return nil }
+                values.append(JSONValue.Member(member.key, value))
+            }
+            return .object(values)
+        case .array(let elements):
+            var values: [JSONValue] = []
+            for element in elements {
+                guard let value = element.constantValue else { return nil }
+                values.append(value)
+            }
+            return .array(values)
+        case .string(let template):
+            guard template.isConstant else { return nil }
+            var text = ""
+            for case .literal(let literal) in template.segments { text += literal }
+            return .string(text)
+        case .value: return nil
+        case .number(let text): return .number(text)
+        case .bool(let flag): return .bool(flag)
+        case .null: return .null
+        }
+    }
+
+    /// An object's tag: its members with a constant value, which tell it apart from the other objects of an
+    /// optional array (`"@type": "type.googleapis.com/google.rpc.RetryInfo"`). Empty for other values.
+    public var tag: [JSONValue.Member] {
+        guard case .object(let members) = self else { return [] }
+        return members.compactMap { member in member.value.constantValue.map { JSONValue.Member(member.key, $0) } }
+    }
+
+    /// The tag as the reference pages and `errata diff` name an element by it, in a path:
+    /// `@type=type.googleapis.com/google.rpc.RetryInfo`.
+    package var tagDescription: String {
+        tag.map { "\($0.key)=\($0.value.text)" }.joined(separator: ",")
+    }
+
+    /// Whether `value` is an object carrying this object's tag, every member of it with the same value.
+    public func isTag(of value: JSONValue) -> Bool {
+        guard case .object(let members) = self, case .object = value else { return false }
+        var hasTag = false
+        for member in members {
+            guard let constant = member.value.constantValue else { continue }
+            guard value[member.key] == constant else { return false }
+            hasTag = true
+        }
+        return hasTag
     }
 
     /// Every placeholder in the tree, depth first in the order written.

@@ -56,8 +56,8 @@ struct BodyProgram: Sendable {
         case value(Hole)
         /// A JSON string built from the pieces in this range of ``BodyProgram/pieces`` (holes as text).
         case string(Range<Int>)
-        /// An optional object member (`details?:`): the next `count` operations write it, and are skipped when no
-        /// hole in this range of ``BodyProgram/groupHoles`` is present.
+        /// An optional member (`details?:`) or one element of an optional array: the next `count` operations write
+        /// it, and are skipped when no hole in this range of ``BodyProgram/groupHoles`` is present.
         case group(holes: Range<Int>, count: Int)
     }
 
@@ -141,7 +141,7 @@ struct BodyProgram: Sendable {
         /// In order of first use, each once.
         var holes: [Hole] = []
         var groupHoles: [Hole] = []
-        /// For each optional object being compiled, innermost last: the holes it uses, and whether it writes a
+        /// For each optional member or tagged element being compiled, innermost last: the holes it uses, and whether it writes a
         /// member for certain (a constant), which makes it certain too.
         var openGroups: [(holes: [Hole], isCertain: Bool)] = []
 
@@ -204,7 +204,51 @@ struct BodyProgram: Sendable {
             return .constant(nil)
         }
 
-        mutating func emit(_ template: JSONTemplate) {
+        /// How a group compiled: written for certain, never written (its operations removed), or written when one
+        /// of its holes is present (behind an ``Op/group(holes:count:)``).
+        enum GroupOutcome {
+            case certain
+            case removed
+            case conditional
+        }
+
+        /// Closes the innermost open group, whose operations start at `start`.
+        mutating func closeGroup(openedAt start: Int) -> GroupOutcome {
+            flush()
+            let group = openGroups.removeLast()
+            if group.isCertain {
+                writesForCertain()
+                return .certain
+            }
+            if group.holes.isEmpty {
+                ops.removeSubrange(start...)  // Nothing in it is ever written for this entry.
+                return .removed
+            }
+            if !openGroups.isEmpty { openGroups[openGroups.count - 1].holes += group.holes }
+            let holeRange = groupHoles.count..<(groupHoles.count + group.holes.count)
+            groupHoles += group.holes
+            ops.insert(.group(holes: holeRange, count: ops.count - start), at: start)
+            return .conditional
+        }
+
+        /// An optional array's elements, tagged objects: each a group of its own, written when one of its holes
+        /// is present, and separated by a comma only from an element written before it.
+        mutating func emitTaggedElements(_ elements: [JSONTemplate]) {
+            pending.append(UInt8(ascii: "["))
+            var isFirst = true
+            for element in elements {
+                flush()
+                let start = ops.count
+                openGroups.append(([], false))
+                if !isFirst { append(.commaIfNeeded) }
+                emit(element, isTagged: true)
+                if closeGroup(openedAt: start) != .removed { isFirst = false }
+            }
+            pending.append(UInt8(ascii: "]"))
+        }
+
+        /// Emits a template; `isTagged` for an optional array's element, whose constant members are its tag.
+        mutating func emit(_ template: JSONTemplate, isTagged: Bool = false) {
             switch template {
             case .object(let members):
                 pending.append(UInt8(ascii: "{"))
@@ -238,21 +282,27 @@ struct BodyProgram: Sendable {
                         openGroups.append(([], false))
                         emitComma(comma)
                         pending += key
-                        emit(member.value)
-                        flush()
-                        let group = openGroups.removeLast()
-                        if group.isCertain {
-                            writesForCertain()
-                        } else if group.holes.isEmpty {
-                            ops.removeSubrange(start...)  // Nothing in it is ever written for this entry.
-                            continue
+                        if case .array(let elements) = member.value {
+                            emitTaggedElements(elements)
                         } else {
-                            if !openGroups.isEmpty { openGroups[openGroups.count - 1].holes += group.holes }
-                            let holeRange = groupHoles.count..<(groupHoles.count + group.holes.count)
-                            groupHoles += group.holes
-                            ops.insert(.group(holes: holeRange, count: ops.count - start), at: start)
-                            everyEarlierMemberIsCertain = false
+                            emit(member.value)
                         }
+                        switch closeGroup(openedAt: start) {
+                        case .certain: break
+                        case .removed: continue
+                        case .conditional: everyEarlierMemberIsCertain = false
+                        }
+                    } else if isTagged {
+                        // In a tagged object, only a member fixed for the entry makes the object certain: its
+                        // constants are its tag, and a member with holes (`"{retryAfterDecimalSeconds}s"`) is
+                        // written with the object, which is written when one of its holes is present.
+                        openGroups.append(([], false))
+                        emitComma(comma)
+                        pending += key
+                        emit(member.value)
+                        let inner = openGroups.removeLast()
+                        openGroups[openGroups.count - 1].holes += inner.holes
+                        if inner.holes.isEmpty && member.value.constantValue == nil { writesForCertain() }
                     } else {
                         writesForCertain()
                         emitComma(comma)

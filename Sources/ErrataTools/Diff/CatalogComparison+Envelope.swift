@@ -125,14 +125,17 @@ extension CatalogComparison {
         }
     }
 
-    /// The paths of a template's object-valued members, each with whether it is optional (`name?:`).
+    /// The paths of a template's object- and array-valued members, each with whether it is optional (`name?:`).
     private func objectMembers(of template: JSONTemplate?) -> [String: Bool] {
         var result: [String: Bool] = [:]
         func visit(_ node: JSONTemplate, _ path: String) {
             guard case .object(let members) = node else { return }
             for member in members {
                 let childPath = path.isEmpty ? member.key : "\(path).\(member.key)"
-                if case .object = member.value { result[childPath] = member.isOptional }
+                switch member.value {
+                case .object, .array: result[childPath] = member.isOptional
+                default: break
+                }
                 visit(member.value, childPath)
             }
         }
@@ -148,7 +151,18 @@ extension CatalogComparison {
         func visit(_ node: JSONTemplate, _ path: String) {
             switch node {
             case .object(let members) where !members.isEmpty:
-                for member in members { visit(member.value, path.isEmpty ? member.key : "\(path).\(member.key)") }
+                for member in members {
+                    let childPath = path.isEmpty ? member.key : "\(path).\(member.key)"
+                    if member.isOptional, case .array(let elements) = member.value {
+                        // Tagged objects are found by their tag, not their place: `details[@type=…].reason`, so
+                        // reordering them changes nothing and a new one is an addition.
+                        for element in elements {
+                            visit(element, "\(childPath)[\(element.tagDescription)]")
+                        }
+                    } else {
+                        visit(member.value, childPath)
+                    }
+                }
             case .array(let elements) where !elements.isEmpty:
                 for (index, element) in elements.enumerated() { visit(element, "\(path)[\(index)]") }
             default:

@@ -131,6 +131,56 @@ extension CatalogDecoder {
         }
     }
 
+    /// The element at fault, and why an optional array's elements cannot be told apart, or `nil` when they can: each must be an object with
+    /// a constant member (its tag, `"@type": "…RetryInfo"`) and a placeholder (without one it would never be
+    /// written), and any two must differ in the value of a member both tags have, so that a decoder reading a
+    /// body's item finds one element for it.
+    static func taggedElementsProblem(
+        _ elements: [JSONTemplate],
+        member: String,
+        context: String
+    ) -> (Int, String)? {
+        for (index, element) in elements.enumerated() {
+            guard case .object = element else {
+                return (
+                    index,
+                    "element \(index + 1) of '\(member)' in \(context) is not an object; an optional array holds "
+                        + "objects told apart by a constant member (\"@type\": …); remove the '?' for a fixed array"
+                )
+            }
+            if element.tag.isEmpty {
+                return (
+                    index,
+                    "element \(index + 1) of '\(member)' in \(context) has no constant member to tell it apart; "
+                        + "give it one (\"@type\": \"…\") or remove the '?'"
+                )
+            }
+            if element.placeholders.isEmpty {
+                return (
+                    index,
+                    "element \(index + 1) of '\(member)' in \(context) has no placeholder, so it would never be "
+                        + "written; give it a member such as \"{params.NAME?}\""
+                )
+            }
+        }
+        for first in elements.indices {
+            for second in elements.indices where second > first {
+                let other = elements[second].tag
+                let differs = elements[first].tag.contains { member in
+                    other.contains { $0.key == member.key && $0.value != member.value }
+                }
+                if !differs {
+                    return (
+                        second,
+                        "elements \(first + 1) and \(second + 1) of '\(member)' in \(context) are not told apart: "
+                            + "give both a constant member with different values (\"@type\": …)"
+                    )
+                }
+            }
+        }
+        return nil
+    }
+
     /// A body template. Recursion is bounded by the reader's depth limit.
     mutating func jsonTemplate(_ node: YAMLNode, variables: VariableSet, context: String) -> JSONTemplate? {
         switch node.value {
@@ -170,21 +220,29 @@ extension CatalogDecoder {
                     continue
                 }
                 if isOptional {
-                    guard case .object(let inner) = value, !inner.isEmpty else {
-                        error(
+                    var problem: String?
+                    var problemNode = keyNode
+                    switch value {
+                    case .object(let inner) where !inner.isEmpty:
+                        problem = inner.first(where: { !$0.mayBeLeftOut }).map {
+                            "'\(written)' in \(context) is never left out: its member '\($0.key)' is always written; "
+                                + "make that member optional (\"{var?}\") or remove the '?'"
+                        }
+                    case .array(let elements) where !elements.isEmpty:
+                        if let (index, text) = Self.taggedElementsProblem(elements, member: written, context: context) {
+                            problem = text
+                            if case .sequence(let items) = valueNode.value, items.indices.contains(index) {
+                                problemNode = items[index]
+                            }
+                        }
+                    default:
+                        problem =
                             "'\(written)' in \(context): a '?' after a member name is for an object whose members may "
-                                + "all be left out, which is then left out too; for a value, write \"{var?}\"",
-                            at: keyNode
-                        )
-                        isValid = false
-                        continue
+                            + "all be left out, or an array of objects told apart by a constant member "
+                            + "(\"@type\": …), which is then left out too; for a value, write \"{var?}\""
                     }
-                    if let always = inner.first(where: { !$0.mayBeLeftOut }) {
-                        error(
-                            "'\(written)' in \(context) is never left out: its member '\(always.key)' is always "
-                                + "written; make that member optional (\"{var?}\") or remove the '?'",
-                            at: keyNode
-                        )
+                    if let problem {
+                        error(problem, at: problemNode)
                         isValid = false
                         continue
                     }

@@ -9,7 +9,7 @@ import HTTPTypes
 /// error responses (``Case``), and the catalog itself (``catalog``).
 ///
 /// ```swift
-/// throw GoogleAIPErrors.cancelled(detail: …)
+/// throw GoogleAIPErrors.cancelled(detail: …, reason: …, domain: …)
 /// switch GoogleAIPErrors.Case(ErrorDecoder(catalog: GoogleAIPErrors.catalog).decode(…)) { … }
 /// ```
 public enum GoogleAIPErrors {
@@ -23,11 +23,13 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
+    ///   - reason: ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID).
+    ///   - domain: ErrorInfo's domain: the service that generated the error (googleapis.com).
     ///
     /// Set per occurrence:
     /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
-    public static func cancelled(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: 0, in: Self.catalog, values: [detail])
+    public static func cancelled(detail: Swift.String, reason: Swift.String, domain: Swift.String) -> Errata.APIError {
+        .init(unchecked: 0, in: Self.catalog, values: [detail, reason, domain])
     }
 
     /// Unknown error (`Unknown`: 500, code UNKNOWN).
@@ -38,11 +40,13 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
+    ///   - reason: ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID).
+    ///   - domain: ErrorInfo's domain: the service that generated the error (googleapis.com).
     ///
     /// Set per occurrence:
     /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
-    public static func unknown(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: 1, in: Self.catalog, values: [detail])
+    public static func unknown(detail: Swift.String, reason: Swift.String, domain: Swift.String) -> Errata.APIError {
+        .init(unchecked: 1, in: Self.catalog, values: [detail, reason, domain])
     }
 
     /// Invalid argument (`InvalidArgument`: 400, code INVALID_ARGUMENT).
@@ -53,11 +57,14 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
+    ///   - reason: ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID).
+    ///   - domain: ErrorInfo's domain: the service that generated the error (googleapis.com).
     ///
     /// Set per occurrence:
+    /// - `.with(fieldErrors:)`: the request's fields that are wrong, and why.
     /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
-    public static func invalidArgument(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: 2, in: Self.catalog, values: [detail])
+    public static func invalidArgument(detail: Swift.String, reason: Swift.String, domain: Swift.String) -> Errata.APIError {
+        .init(unchecked: 2, in: Self.catalog, values: [detail, reason, domain])
     }
 
     /// Deadline exceeded (`DeadlineExceeded`: 504, code DEADLINE_EXCEEDED).
@@ -68,12 +75,18 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
+    ///   - reason: ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID).
+    ///   - domain: ErrorInfo's domain: the service that generated the error (googleapis.com).
     ///
     /// Set per occurrence:
     /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
     /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
-    public static func deadlineExceeded(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: 3, in: Self.catalog, values: [detail])
+    public static func deadlineExceeded(
+        detail: Swift.String,
+        reason: Swift.String,
+        domain: Swift.String
+    ) -> Errata.APIError {
+        .init(unchecked: 3, in: Self.catalog, values: [detail, reason, domain])
     }
 
     /// Not found (`NotFound`: 404, code NOT_FOUND).
@@ -84,11 +97,13 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
+    ///   - reason: ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID).
+    ///   - domain: ErrorInfo's domain: the service that generated the error (googleapis.com).
     ///
     /// Set per occurrence:
     /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
-    public static func notFound(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: 4, in: Self.catalog, values: [detail])
+    public static func notFound(detail: Swift.String, reason: Swift.String, domain: Swift.String) -> Errata.APIError {
+        .init(unchecked: 4, in: Self.catalog, values: [detail, reason, domain])
     }
 
     /// Already exists (`AlreadyExists`: 409, code ALREADY_EXISTS).
@@ -99,11 +114,13 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
+    ///   - reason: ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID).
+    ///   - domain: ErrorInfo's domain: the service that generated the error (googleapis.com).
     ///
     /// Set per occurrence:
     /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
-    public static func alreadyExists(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: 5, in: Self.catalog, values: [detail])
+    public static func alreadyExists(detail: Swift.String, reason: Swift.String, domain: Swift.String) -> Errata.APIError {
+        .init(unchecked: 5, in: Self.catalog, values: [detail, reason, domain])
     }
 
     /// Permission denied (`PermissionDenied`: 403, code PERMISSION_DENIED).
@@ -114,11 +131,17 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
+    ///   - reason: ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID).
+    ///   - domain: ErrorInfo's domain: the service that generated the error (googleapis.com).
     ///
     /// Set per occurrence:
     /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
-    public static func permissionDenied(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: 6, in: Self.catalog, values: [detail])
+    public static func permissionDenied(
+        detail: Swift.String,
+        reason: Swift.String,
+        domain: Swift.String
+    ) -> Errata.APIError {
+        .init(unchecked: 6, in: Self.catalog, values: [detail, reason, domain])
     }
 
     /// Unauthenticated (`Unauthenticated`: 401, code UNAUTHENTICATED).
@@ -129,11 +152,13 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
+    ///   - reason: ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID).
+    ///   - domain: ErrorInfo's domain: the service that generated the error (googleapis.com).
     ///
     /// Set per occurrence:
     /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
-    public static func unauthenticated(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: 7, in: Self.catalog, values: [detail])
+    public static func unauthenticated(detail: Swift.String, reason: Swift.String, domain: Swift.String) -> Errata.APIError {
+        .init(unchecked: 7, in: Self.catalog, values: [detail, reason, domain])
     }
 
     /// Resource exhausted (`ResourceExhausted`: 429, code RESOURCE_EXHAUSTED).
@@ -144,12 +169,18 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
+    ///   - reason: ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID).
+    ///   - domain: ErrorInfo's domain: the service that generated the error (googleapis.com).
     ///
     /// Set per occurrence:
     /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
     /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
-    public static func resourceExhausted(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: 8, in: Self.catalog, values: [detail])
+    public static func resourceExhausted(
+        detail: Swift.String,
+        reason: Swift.String,
+        domain: Swift.String
+    ) -> Errata.APIError {
+        .init(unchecked: 8, in: Self.catalog, values: [detail, reason, domain])
     }
 
     /// Failed precondition (`FailedPrecondition`: 400, code FAILED_PRECONDITION).
@@ -160,11 +191,17 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
+    ///   - reason: ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID).
+    ///   - domain: ErrorInfo's domain: the service that generated the error (googleapis.com).
     ///
     /// Set per occurrence:
     /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
-    public static func failedPrecondition(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: 9, in: Self.catalog, values: [detail])
+    public static func failedPrecondition(
+        detail: Swift.String,
+        reason: Swift.String,
+        domain: Swift.String
+    ) -> Errata.APIError {
+        .init(unchecked: 9, in: Self.catalog, values: [detail, reason, domain])
     }
 
     /// Aborted (`Aborted`: 409, code ABORTED).
@@ -175,11 +212,13 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
+    ///   - reason: ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID).
+    ///   - domain: ErrorInfo's domain: the service that generated the error (googleapis.com).
     ///
     /// Set per occurrence:
     /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
-    public static func aborted(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: 10, in: Self.catalog, values: [detail])
+    public static func aborted(detail: Swift.String, reason: Swift.String, domain: Swift.String) -> Errata.APIError {
+        .init(unchecked: 10, in: Self.catalog, values: [detail, reason, domain])
     }
 
     /// Out of range (`OutOfRange`: 400, code OUT_OF_RANGE).
@@ -190,11 +229,14 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
+    ///   - reason: ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID).
+    ///   - domain: ErrorInfo's domain: the service that generated the error (googleapis.com).
     ///
     /// Set per occurrence:
+    /// - `.with(fieldErrors:)`: the request's fields that are wrong, and why.
     /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
-    public static func outOfRange(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: 11, in: Self.catalog, values: [detail])
+    public static func outOfRange(detail: Swift.String, reason: Swift.String, domain: Swift.String) -> Errata.APIError {
+        .init(unchecked: 11, in: Self.catalog, values: [detail, reason, domain])
     }
 
     /// Unimplemented (`Unimplemented`: 501, code UNIMPLEMENTED).
@@ -205,11 +247,13 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
+    ///   - reason: ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID).
+    ///   - domain: ErrorInfo's domain: the service that generated the error (googleapis.com).
     ///
     /// Set per occurrence:
     /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
-    public static func unimplemented(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: 12, in: Self.catalog, values: [detail])
+    public static func unimplemented(detail: Swift.String, reason: Swift.String, domain: Swift.String) -> Errata.APIError {
+        .init(unchecked: 12, in: Self.catalog, values: [detail, reason, domain])
     }
 
     /// Internal error (`Internal`: 500, code INTERNAL).
@@ -220,11 +264,13 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
+    ///   - reason: ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID).
+    ///   - domain: ErrorInfo's domain: the service that generated the error (googleapis.com).
     ///
     /// Set per occurrence:
     /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
-    public static func `internal`(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: 13, in: Self.catalog, values: [detail])
+    public static func `internal`(detail: Swift.String, reason: Swift.String, domain: Swift.String) -> Errata.APIError {
+        .init(unchecked: 13, in: Self.catalog, values: [detail, reason, domain])
     }
 
     /// Unavailable (`Unavailable`: 503, code UNAVAILABLE).
@@ -235,12 +281,14 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
+    ///   - reason: ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID).
+    ///   - domain: ErrorInfo's domain: the service that generated the error (googleapis.com).
     ///
     /// Set per occurrence:
     /// - `.with(retryAfter:)`: how long the client should wait before retrying (`Retry-After`).
     /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
-    public static func unavailable(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: 14, in: Self.catalog, values: [detail])
+    public static func unavailable(detail: Swift.String, reason: Swift.String, domain: Swift.String) -> Errata.APIError {
+        .init(unchecked: 14, in: Self.catalog, values: [detail, reason, domain])
     }
 
     /// Data loss (`DataLoss`: 500, code DATA_LOSS).
@@ -251,11 +299,13 @@ public enum GoogleAIPErrors {
     ///
     /// - Parameters:
     ///   - detail: The developer-facing message.
+    ///   - reason: ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID).
+    ///   - domain: ErrorInfo's domain: the service that generated the error (googleapis.com).
     ///
     /// Set per occurrence:
     /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
-    public static func dataLoss(detail: Swift.String) -> Errata.APIError {
-        .init(unchecked: 15, in: Self.catalog, values: [detail])
+    public static func dataLoss(detail: Swift.String, reason: Swift.String, domain: Swift.String) -> Errata.APIError {
+        .init(unchecked: 15, in: Self.catalog, values: [detail, reason, domain])
     }
 
     // MARK: Recognising decoded errors
@@ -266,37 +316,37 @@ public enum GoogleAIPErrors {
     /// the catalog does not know (another API's error, or a code a newer server added) is ``unrecognized(_:)``.
     public enum Case: Sendable {
         /// Cancelled (`Cancelled`: 499, code CANCELLED).
-        case cancelled(detail: Swift.String)
+        case cancelled(detail: Swift.String, reason: Swift.String, domain: Swift.String)
         /// Unknown error (`Unknown`: 500, code UNKNOWN).
-        case unknown(detail: Swift.String)
+        case unknown(detail: Swift.String, reason: Swift.String, domain: Swift.String)
         /// Invalid argument (`InvalidArgument`: 400, code INVALID_ARGUMENT).
-        case invalidArgument(detail: Swift.String)
+        case invalidArgument(detail: Swift.String, reason: Swift.String, domain: Swift.String)
         /// Deadline exceeded (`DeadlineExceeded`: 504, code DEADLINE_EXCEEDED).
-        case deadlineExceeded(detail: Swift.String)
+        case deadlineExceeded(detail: Swift.String, reason: Swift.String, domain: Swift.String)
         /// Not found (`NotFound`: 404, code NOT_FOUND).
-        case notFound(detail: Swift.String)
+        case notFound(detail: Swift.String, reason: Swift.String, domain: Swift.String)
         /// Already exists (`AlreadyExists`: 409, code ALREADY_EXISTS).
-        case alreadyExists(detail: Swift.String)
+        case alreadyExists(detail: Swift.String, reason: Swift.String, domain: Swift.String)
         /// Permission denied (`PermissionDenied`: 403, code PERMISSION_DENIED).
-        case permissionDenied(detail: Swift.String)
+        case permissionDenied(detail: Swift.String, reason: Swift.String, domain: Swift.String)
         /// Unauthenticated (`Unauthenticated`: 401, code UNAUTHENTICATED).
-        case unauthenticated(detail: Swift.String)
+        case unauthenticated(detail: Swift.String, reason: Swift.String, domain: Swift.String)
         /// Resource exhausted (`ResourceExhausted`: 429, code RESOURCE_EXHAUSTED).
-        case resourceExhausted(detail: Swift.String)
+        case resourceExhausted(detail: Swift.String, reason: Swift.String, domain: Swift.String)
         /// Failed precondition (`FailedPrecondition`: 400, code FAILED_PRECONDITION).
-        case failedPrecondition(detail: Swift.String)
+        case failedPrecondition(detail: Swift.String, reason: Swift.String, domain: Swift.String)
         /// Aborted (`Aborted`: 409, code ABORTED).
-        case aborted(detail: Swift.String)
+        case aborted(detail: Swift.String, reason: Swift.String, domain: Swift.String)
         /// Out of range (`OutOfRange`: 400, code OUT_OF_RANGE).
-        case outOfRange(detail: Swift.String)
+        case outOfRange(detail: Swift.String, reason: Swift.String, domain: Swift.String)
         /// Unimplemented (`Unimplemented`: 501, code UNIMPLEMENTED).
-        case unimplemented(detail: Swift.String)
+        case unimplemented(detail: Swift.String, reason: Swift.String, domain: Swift.String)
         /// Internal error (`Internal`: 500, code INTERNAL).
-        case `internal`(detail: Swift.String)
+        case `internal`(detail: Swift.String, reason: Swift.String, domain: Swift.String)
         /// Unavailable (`Unavailable`: 503, code UNAVAILABLE).
-        case unavailable(detail: Swift.String)
+        case unavailable(detail: Swift.String, reason: Swift.String, domain: Swift.String)
         /// Data loss (`DataLoss`: 500, code DATA_LOSS).
-        case dataLoss(detail: Swift.String)
+        case dataLoss(detail: Swift.String, reason: Swift.String, domain: Swift.String)
         /// An error the catalog does not know, or an entry whose parameters could not all be read back as their
         /// declared types; the decoded error holds everything the response said.
         case unrecognized(Errata.DecodedError)
@@ -305,101 +355,165 @@ public enum GoogleAIPErrors {
         public init(_ error: Errata.DecodedError) {
             switch error.entry?.name {
             case "Cancelled":
-                guard let detail = error.parameters["detail"] else {
+                guard
+                    let detail = error.parameters["detail"],
+                    let reason = error.parameters["reason"],
+                    let domain = error.parameters["domain"]
+                else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .cancelled(detail: detail)
+                self = .cancelled(detail: detail, reason: reason, domain: domain)
             case "Unknown":
-                guard let detail = error.parameters["detail"] else {
+                guard
+                    let detail = error.parameters["detail"],
+                    let reason = error.parameters["reason"],
+                    let domain = error.parameters["domain"]
+                else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .unknown(detail: detail)
+                self = .unknown(detail: detail, reason: reason, domain: domain)
             case "InvalidArgument":
-                guard let detail = error.parameters["detail"] else {
+                guard
+                    let detail = error.parameters["detail"],
+                    let reason = error.parameters["reason"],
+                    let domain = error.parameters["domain"]
+                else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .invalidArgument(detail: detail)
+                self = .invalidArgument(detail: detail, reason: reason, domain: domain)
             case "DeadlineExceeded":
-                guard let detail = error.parameters["detail"] else {
+                guard
+                    let detail = error.parameters["detail"],
+                    let reason = error.parameters["reason"],
+                    let domain = error.parameters["domain"]
+                else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .deadlineExceeded(detail: detail)
+                self = .deadlineExceeded(detail: detail, reason: reason, domain: domain)
             case "NotFound":
-                guard let detail = error.parameters["detail"] else {
+                guard
+                    let detail = error.parameters["detail"],
+                    let reason = error.parameters["reason"],
+                    let domain = error.parameters["domain"]
+                else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .notFound(detail: detail)
+                self = .notFound(detail: detail, reason: reason, domain: domain)
             case "AlreadyExists":
-                guard let detail = error.parameters["detail"] else {
+                guard
+                    let detail = error.parameters["detail"],
+                    let reason = error.parameters["reason"],
+                    let domain = error.parameters["domain"]
+                else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .alreadyExists(detail: detail)
+                self = .alreadyExists(detail: detail, reason: reason, domain: domain)
             case "PermissionDenied":
-                guard let detail = error.parameters["detail"] else {
+                guard
+                    let detail = error.parameters["detail"],
+                    let reason = error.parameters["reason"],
+                    let domain = error.parameters["domain"]
+                else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .permissionDenied(detail: detail)
+                self = .permissionDenied(detail: detail, reason: reason, domain: domain)
             case "Unauthenticated":
-                guard let detail = error.parameters["detail"] else {
+                guard
+                    let detail = error.parameters["detail"],
+                    let reason = error.parameters["reason"],
+                    let domain = error.parameters["domain"]
+                else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .unauthenticated(detail: detail)
+                self = .unauthenticated(detail: detail, reason: reason, domain: domain)
             case "ResourceExhausted":
-                guard let detail = error.parameters["detail"] else {
+                guard
+                    let detail = error.parameters["detail"],
+                    let reason = error.parameters["reason"],
+                    let domain = error.parameters["domain"]
+                else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .resourceExhausted(detail: detail)
+                self = .resourceExhausted(detail: detail, reason: reason, domain: domain)
             case "FailedPrecondition":
-                guard let detail = error.parameters["detail"] else {
+                guard
+                    let detail = error.parameters["detail"],
+                    let reason = error.parameters["reason"],
+                    let domain = error.parameters["domain"]
+                else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .failedPrecondition(detail: detail)
+                self = .failedPrecondition(detail: detail, reason: reason, domain: domain)
             case "Aborted":
-                guard let detail = error.parameters["detail"] else {
+                guard
+                    let detail = error.parameters["detail"],
+                    let reason = error.parameters["reason"],
+                    let domain = error.parameters["domain"]
+                else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .aborted(detail: detail)
+                self = .aborted(detail: detail, reason: reason, domain: domain)
             case "OutOfRange":
-                guard let detail = error.parameters["detail"] else {
+                guard
+                    let detail = error.parameters["detail"],
+                    let reason = error.parameters["reason"],
+                    let domain = error.parameters["domain"]
+                else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .outOfRange(detail: detail)
+                self = .outOfRange(detail: detail, reason: reason, domain: domain)
             case "Unimplemented":
-                guard let detail = error.parameters["detail"] else {
+                guard
+                    let detail = error.parameters["detail"],
+                    let reason = error.parameters["reason"],
+                    let domain = error.parameters["domain"]
+                else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .unimplemented(detail: detail)
+                self = .unimplemented(detail: detail, reason: reason, domain: domain)
             case "Internal":
-                guard let detail = error.parameters["detail"] else {
+                guard
+                    let detail = error.parameters["detail"],
+                    let reason = error.parameters["reason"],
+                    let domain = error.parameters["domain"]
+                else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .`internal`(detail: detail)
+                self = .`internal`(detail: detail, reason: reason, domain: domain)
             case "Unavailable":
-                guard let detail = error.parameters["detail"] else {
+                guard
+                    let detail = error.parameters["detail"],
+                    let reason = error.parameters["reason"],
+                    let domain = error.parameters["domain"]
+                else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .unavailable(detail: detail)
+                self = .unavailable(detail: detail, reason: reason, domain: domain)
             case "DataLoss":
-                guard let detail = error.parameters["detail"] else {
+                guard
+                    let detail = error.parameters["detail"],
+                    let reason = error.parameters["reason"],
+                    let domain = error.parameters["domain"]
+                else {
                     self = .unrecognized(error)
                     return
                 }
-                self = .dataLoss(detail: detail)
+                self = .dataLoss(detail: detail, reason: reason, domain: domain)
             default: self = .unrecognized(error)
             }
         }
@@ -424,10 +538,36 @@ public enum GoogleAIPErrors {
                         .init(key: "code", value: .value(.init(name: "status"))),
                         .init(key: "message", value: .value(.init(name: "message"))),
                         .init(key: "status", value: .value(.init(name: "code"))),
-                        .init(key: "details", value: .value(.init(name: "details", isOptional: true))),
+                        .init(
+                            key: "details",
+                            value: .array([
+                                .object([
+                                    .init(key: "@type", value: .string(template("type.googleapis.com/google.rpc.ErrorInfo"))),
+                                    .init(key: "reason", value: .value(.init(name: "params.reason", isOptional: true))),
+                                    .init(key: "domain", value: .value(.init(name: "params.domain", isOptional: true))),
+                                    .init(key: "metadata", value: .value(.init(name: "details", isOptional: true))),
+                                ]),
+                                .object([
+                                    .init(key: "@type", value: .string(template("type.googleapis.com/google.rpc.RetryInfo"))),
+                                    .init(key: "retryDelay", value: .string(template("{retryAfterDecimalSeconds}s"))),
+                                ]),
+                                .object([
+                                    .init(key: "@type", value: .string(template("type.googleapis.com/google.rpc.BadRequest"))),
+                                    .init(key: "fieldViolations", value: .value(.init(name: "errors"))),
+                                ]),
+                            ]),
+                            isOptional: true
+                        ),
                     ])
                 ),
-            ])
+            ]),
+            fieldErrors: .init(
+                layout: .list,
+                item: .object([
+                    .init(key: "field", value: .value(.init(name: "field"))),
+                    .init(key: "description", value: .value(.init(name: "message"))),
+                ])
+            )
         ),
         entries: [
             Entries.cancelled,
@@ -458,7 +598,17 @@ public enum GoogleAIPErrors {
             status: 499,
             title: "Cancelled",
             message: template("{detail}"),
-            parameters: [.init(name: "detail", description: "The developer-facing message.")],
+            parameters: [
+                .init(name: "detail", description: "The developer-facing message."),
+                .init(
+                    name: "reason",
+                    description: "ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID)."
+                ),
+                .init(
+                    name: "domain",
+                    description: "ErrorInfo's domain: the service that generated the error (googleapis.com)."
+                ),
+            ],
             description: "The operation was cancelled, typically by the caller.",
             lintAllowances: .init(
                 rules: ["unofficial-status"],
@@ -473,7 +623,17 @@ public enum GoogleAIPErrors {
             status: 500,
             title: "Unknown error",
             message: template("{detail}"),
-            parameters: [.init(name: "detail", description: "The developer-facing message.")],
+            parameters: [
+                .init(name: "detail", description: "The developer-facing message."),
+                .init(
+                    name: "reason",
+                    description: "ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID)."
+                ),
+                .init(
+                    name: "domain",
+                    description: "ErrorInfo's domain: the service that generated the error (googleapis.com)."
+                ),
+            ],
             description: "Unknown error, for example a status from another address space this one does not know.",
             lintAllowances: .init(
                 rules: ["server-error-parameters"],
@@ -488,8 +648,19 @@ public enum GoogleAIPErrors {
             status: 400,
             title: "Invalid argument",
             message: template("{detail}"),
-            parameters: [.init(name: "detail", description: "The developer-facing message.")],
-            description: "The client specified an invalid argument, whatever the state of the system."
+            parameters: [
+                .init(name: "detail", description: "The developer-facing message."),
+                .init(
+                    name: "reason",
+                    description: "ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID)."
+                ),
+                .init(
+                    name: "domain",
+                    description: "ErrorInfo's domain: the service that generated the error (googleapis.com)."
+                ),
+            ],
+            description: "The client specified an invalid argument, whatever the state of the system.",
+            hasFieldErrors: true
         )
 
         /// Deadline exceeded (`DeadlineExceeded`: 504, code DEADLINE_EXCEEDED).
@@ -499,7 +670,17 @@ public enum GoogleAIPErrors {
             status: 504,
             title: "Deadline exceeded",
             message: template("{detail}"),
-            parameters: [.init(name: "detail", description: "The developer-facing message.")],
+            parameters: [
+                .init(name: "detail", description: "The developer-facing message."),
+                .init(
+                    name: "reason",
+                    description: "ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID)."
+                ),
+                .init(
+                    name: "domain",
+                    description: "ErrorInfo's domain: the service that generated the error (googleapis.com)."
+                ),
+            ],
             description: "The deadline expired before the operation could complete.",
             retry: .after,
             lintAllowances: .init(
@@ -515,7 +696,17 @@ public enum GoogleAIPErrors {
             status: 404,
             title: "Not found",
             message: template("{detail}"),
-            parameters: [.init(name: "detail", description: "The developer-facing message.")],
+            parameters: [
+                .init(name: "detail", description: "The developer-facing message."),
+                .init(
+                    name: "reason",
+                    description: "ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID)."
+                ),
+                .init(
+                    name: "domain",
+                    description: "ErrorInfo's domain: the service that generated the error (googleapis.com)."
+                ),
+            ],
             description: "Some requested entity (a file, a directory) was not found."
         )
 
@@ -526,7 +717,17 @@ public enum GoogleAIPErrors {
             status: 409,
             title: "Already exists",
             message: template("{detail}"),
-            parameters: [.init(name: "detail", description: "The developer-facing message.")],
+            parameters: [
+                .init(name: "detail", description: "The developer-facing message."),
+                .init(
+                    name: "reason",
+                    description: "ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID)."
+                ),
+                .init(
+                    name: "domain",
+                    description: "ErrorInfo's domain: the service that generated the error (googleapis.com)."
+                ),
+            ],
             description: "The entity that a client attempted to create already exists."
         )
 
@@ -537,7 +738,17 @@ public enum GoogleAIPErrors {
             status: 403,
             title: "Permission denied",
             message: template("{detail}"),
-            parameters: [.init(name: "detail", description: "The developer-facing message.")],
+            parameters: [
+                .init(name: "detail", description: "The developer-facing message."),
+                .init(
+                    name: "reason",
+                    description: "ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID)."
+                ),
+                .init(
+                    name: "domain",
+                    description: "ErrorInfo's domain: the service that generated the error (googleapis.com)."
+                ),
+            ],
             description: "The caller does not have permission to execute the specified operation."
         )
 
@@ -548,7 +759,17 @@ public enum GoogleAIPErrors {
             status: 401,
             title: "Unauthenticated",
             message: template("{detail}"),
-            parameters: [.init(name: "detail", description: "The developer-facing message.")],
+            parameters: [
+                .init(name: "detail", description: "The developer-facing message."),
+                .init(
+                    name: "reason",
+                    description: "ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID)."
+                ),
+                .init(
+                    name: "domain",
+                    description: "ErrorInfo's domain: the service that generated the error (googleapis.com)."
+                ),
+            ],
             description: "The request does not have valid authentication credentials for the operation.",
             headers: [.init(name: "WWW-Authenticate", value: template("Bearer"))]
         )
@@ -560,7 +781,17 @@ public enum GoogleAIPErrors {
             status: 429,
             title: "Resource exhausted",
             message: template("{detail}"),
-            parameters: [.init(name: "detail", description: "The developer-facing message.")],
+            parameters: [
+                .init(name: "detail", description: "The developer-facing message."),
+                .init(
+                    name: "reason",
+                    description: "ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID)."
+                ),
+                .init(
+                    name: "domain",
+                    description: "ErrorInfo's domain: the service that generated the error (googleapis.com)."
+                ),
+            ],
             description: "Some resource has been exhausted, perhaps a per-user quota, or perhaps the entire file system is out of space.",
             retry: .after
         )
@@ -572,7 +803,17 @@ public enum GoogleAIPErrors {
             status: 400,
             title: "Failed precondition",
             message: template("{detail}"),
-            parameters: [.init(name: "detail", description: "The developer-facing message.")],
+            parameters: [
+                .init(name: "detail", description: "The developer-facing message."),
+                .init(
+                    name: "reason",
+                    description: "ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID)."
+                ),
+                .init(
+                    name: "domain",
+                    description: "ErrorInfo's domain: the service that generated the error (googleapis.com)."
+                ),
+            ],
             description: "The operation was rejected because the system is not in a state required for its execution."
         )
 
@@ -583,7 +824,17 @@ public enum GoogleAIPErrors {
             status: 409,
             title: "Aborted",
             message: template("{detail}"),
-            parameters: [.init(name: "detail", description: "The developer-facing message.")],
+            parameters: [
+                .init(name: "detail", description: "The developer-facing message."),
+                .init(
+                    name: "reason",
+                    description: "ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID)."
+                ),
+                .init(
+                    name: "domain",
+                    description: "ErrorInfo's domain: the service that generated the error (googleapis.com)."
+                ),
+            ],
             description: "The operation was aborted, typically due to a concurrency issue; retry at a higher level (the whole read-modify-write sequence)."
         )
 
@@ -594,8 +845,19 @@ public enum GoogleAIPErrors {
             status: 400,
             title: "Out of range",
             message: template("{detail}"),
-            parameters: [.init(name: "detail", description: "The developer-facing message.")],
-            description: "The operation was attempted past the valid range, such as seeking past end-of-file."
+            parameters: [
+                .init(name: "detail", description: "The developer-facing message."),
+                .init(
+                    name: "reason",
+                    description: "ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID)."
+                ),
+                .init(
+                    name: "domain",
+                    description: "ErrorInfo's domain: the service that generated the error (googleapis.com)."
+                ),
+            ],
+            description: "The operation was attempted past the valid range, such as seeking past end-of-file.",
+            hasFieldErrors: true
         )
 
         /// Unimplemented (`Unimplemented`: 501, code UNIMPLEMENTED).
@@ -605,7 +867,17 @@ public enum GoogleAIPErrors {
             status: 501,
             title: "Unimplemented",
             message: template("{detail}"),
-            parameters: [.init(name: "detail", description: "The developer-facing message.")],
+            parameters: [
+                .init(name: "detail", description: "The developer-facing message."),
+                .init(
+                    name: "reason",
+                    description: "ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID)."
+                ),
+                .init(
+                    name: "domain",
+                    description: "ErrorInfo's domain: the service that generated the error (googleapis.com)."
+                ),
+            ],
             description: "The operation is not implemented or is not supported/enabled in this service.",
             lintAllowances: .init(
                 rules: ["server-error-parameters"],
@@ -620,7 +892,17 @@ public enum GoogleAIPErrors {
             status: 500,
             title: "Internal error",
             message: template("{detail}"),
-            parameters: [.init(name: "detail", description: "The developer-facing message.")],
+            parameters: [
+                .init(name: "detail", description: "The developer-facing message."),
+                .init(
+                    name: "reason",
+                    description: "ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID)."
+                ),
+                .init(
+                    name: "domain",
+                    description: "ErrorInfo's domain: the service that generated the error (googleapis.com)."
+                ),
+            ],
             description: "Internal errors: some invariant expected by the underlying system has been broken.",
             lintAllowances: .init(
                 rules: ["server-error-parameters"],
@@ -635,7 +917,17 @@ public enum GoogleAIPErrors {
             status: 503,
             title: "Unavailable",
             message: template("{detail}"),
-            parameters: [.init(name: "detail", description: "The developer-facing message.")],
+            parameters: [
+                .init(name: "detail", description: "The developer-facing message."),
+                .init(
+                    name: "reason",
+                    description: "ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID)."
+                ),
+                .init(
+                    name: "domain",
+                    description: "ErrorInfo's domain: the service that generated the error (googleapis.com)."
+                ),
+            ],
             description: "The service is currently unavailable; most likely a transient condition, corrected by retrying with a backoff.",
             retry: .after,
             lintAllowances: .init(
@@ -651,7 +943,17 @@ public enum GoogleAIPErrors {
             status: 500,
             title: "Data loss",
             message: template("{detail}"),
-            parameters: [.init(name: "detail", description: "The developer-facing message.")],
+            parameters: [
+                .init(name: "detail", description: "The developer-facing message."),
+                .init(
+                    name: "reason",
+                    description: "ErrorInfo's reason: UPPER_SNAKE_CASE, unique within its domain (API_KEY_INVALID)."
+                ),
+                .init(
+                    name: "domain",
+                    description: "ErrorInfo's domain: the service that generated the error (googleapis.com)."
+                ),
+            ],
             description: "Unrecoverable data loss or corruption.",
             lintAllowances: .init(
                 rules: ["server-error-parameters"],

@@ -82,8 +82,30 @@ struct EnvelopeShape {
     private func schema(of template: JSONTemplate, isItem: Bool, fieldErrorReference: String) -> JSONValue {
         switch template {
         case .object(let members):
-            let properties = members.map {
-                JSONValue.Member($0.key, schema(of: $0.value, isItem: isItem, fieldErrorReference: fieldErrorReference))
+            let properties = members.map { member in
+                guard member.isOptional, case .array(let elements) = member.value else {
+                    return JSONValue.Member(
+                        member.key,
+                        schema(of: member.value, isItem: isItem, fieldErrorReference: fieldErrorReference)
+                    )
+                }
+                // Tagged objects in any order, each at most once, and items of other tags: the set stays open, as
+                // an API adds item types (AIP-193's details) that a client must keep rather than reject.
+                let alternatives = elements.map {
+                    schema(of: $0, isItem: isItem, fieldErrorReference: fieldErrorReference)
+                }
+                let other = JSONValue.members(
+                    ("type", "object"),
+                    ("description", "An item of a kind the catalog does not describe.")
+                )
+                return JSONValue.Member(
+                    member.key,
+                    .members(
+                        ("type", "array"),
+                        ("description", "Objects told apart by their constant members, in any order."),
+                        ("items", .members(("anyOf", .array(alternatives + [other]))))
+                    )
+                )
             }
             let required = members.filter { !$0.mayBeLeftOut }.map { JSONValue.string($0.key) }
             return .members(
@@ -167,13 +189,49 @@ struct EnvelopeShape {
             : "an object keyed by field name, each holding a list of field errors"
     }
 
-    private func collectRows(_ template: JSONTemplate, path: String, isItem: Bool, into rows: inout [Row]) {
+    private func collectRows(
+        _ template: JSONTemplate,
+        path: String,
+        isItem: Bool,
+        presence: String = "always",
+        into rows: inout [Row]
+    ) {
         switch template {
         case .object(let members):
-            if !path.isEmpty { rows.append(Row(path: path, type: "object", presence: "always", meaning: "")) }
+            if !path.isEmpty { rows.append(Row(path: path, type: "object", presence: presence, meaning: "")) }
             for member in members {
                 let childPath = path.isEmpty ? member.key : path + "." + member.key
-                collectRows(member.value, path: childPath, isItem: isItem, into: &rows)
+                guard member.isOptional else {
+                    collectRows(member.value, path: childPath, isItem: isItem, into: &rows)
+                    continue
+                }
+                guard case .array(let elements) = member.value else {
+                    collectRows(
+                        member.value,
+                        path: childPath,
+                        isItem: isItem,
+                        presence: "when one of its members is there",
+                        into: &rows
+                    )
+                    continue
+                }
+                rows.append(
+                    Row(
+                        path: childPath,
+                        type: "array",
+                        presence: "when one of its items is there",
+                        meaning: "Objects told apart by their constant members, in any order; others may follow."
+                    )
+                )
+                for element in elements {
+                    collectRows(
+                        element,
+                        path: "\(childPath)[\(element.tagDescription)]",
+                        isItem: isItem,
+                        presence: "when one of its values is there",
+                        into: &rows
+                    )
+                }
             }
         case .array(let elements):
             if !path.isEmpty { rows.append(Row(path: path, type: "array", presence: "always", meaning: "")) }
