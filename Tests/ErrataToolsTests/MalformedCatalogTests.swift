@@ -706,6 +706,35 @@ import Testing
                 + "(\"@type\": …), which is then left out too; for a value, write \"{var?}\""
         ),
         Case(
+            "optional variable written as a string",
+            #"""
+            errata: 1
+            id: shop
+            title: Shop
+            version: 1.0.0
+            envelope:
+              format: json
+              body: { code: "{code}", status: "{status?:string}" }
+            codes: []
+            """#,
+            "bad.errata.yaml:7:35: error: '{status?:string}' in 'body' in 'envelope': a variable written as a string "
+                + "cannot be optional; write \"{status:string}\", or \"{status?}\" for its own JSON type"
+        ),
+        Case(
+            "unknown variable written as a string",
+            #"""
+            errata: 1
+            id: shop
+            title: Shop
+            version: 1.0.0
+            envelope:
+              format: json
+              body: { code: "{code}", status: "{stats:string}" }
+            codes: []
+            """#,
+            "bad.errata.yaml:7:35: error: unknown variable '{stats}' in 'body' in 'envelope'; did you mean '{status}'?"
+        ),
+        Case(
             "optional array with an element that is not an object",
             #"""
             errata: 1

@@ -48,7 +48,7 @@ import Testing
     // MARK: GitHub
 
     static let gitHubValidationFailed =
-        #"{"message":"Validation Failed","errors":[{"resource":"Issue","field":"title","code":"missing_field"}],"documentation_url":"https://docs.github.com/rest"}"#
+        #"{"message":"Validation Failed","errors":[{"resource":"Issue","field":"title","code":"missing_field"}],"documentation_url":"https://docs.github.com/rest","status":"422"}"#
 
     @Test func gitHubValidationFailedRendersEachItemWithItsOwnCode() throws {
         let catalog = try Self.catalog("github")
@@ -91,8 +91,32 @@ import Testing
         #expect(rendered.headerFields[HTTPField.Name("x-ratelimit-limit")!] == "5000")
         #expect(
             Self.text(rendered.body)
-                == #"{"message":"API rate limit exceeded for user ID 1234.","documentation_url":"https://docs.github.com/rest"}"#
+                == #"{"message":"API rate limit exceeded for user ID 1234.","documentation_url":"https://docs.github.com/rest","status":"403"}"#
         )
+    }
+
+    /// A live 401 body [live]: the status is a string, last.
+    static let gitHubBadCredentials =
+        #"{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest","status":"401"}"#
+
+    @Test func gitHubWritesTheStatusAsAString() throws {
+        let catalog = try Self.catalog("github")
+        let rendered = try ErrorRenderer(catalog: catalog).render(try APIError("BadCredentials", in: catalog))
+        #expect(Self.text(rendered.body) == Self.gitHubBadCredentials)
+        // Read back from the body alone, without the response's status: the string's digits are the status.
+        let decoded = ErrorDecoder(catalog: catalog).decode(status: nil, body: Array(Self.gitHubBadCredentials.utf8))
+        #expect(decoded.name == "BadCredentials")
+        #expect(decoded.status?.code == 401)
+    }
+
+    /// A status member that is not a status's digits gives none.
+    @Test(arguments: ["", "4O1", "1e2", "-401", "0401", "999", "40"])
+    func gitHubStatusThatIsNotAStatusGivesNone(_ status: String) throws {
+        let catalog = try Self.catalog("github")
+        let body =
+            #"{"message":"Bad credentials","documentation_url":"https://docs.github.com/rest","status":"\#(status)"}"#
+        let decoded = ErrorDecoder(catalog: catalog).decode(status: nil, body: Array(body.utf8))
+        #expect(decoded.status == nil)
     }
 
     /// The unauthenticated rate-limit body from GitHub's docs, told apart from the authenticated one by message.

@@ -24,11 +24,21 @@ extension ErrorDecoder {
             case .code:
                 switch value {
                 case .number(let text): result.code = Int(text).map(ErrorCode.integer) ?? .string(text)
-                case .string(let text): result.code = .string(text)
+                case .string(let text):
+                    // An integer code written as a string (`"{code:string}"`) is still the catalog's integer code.
+                    if index.byCode[.string(text)] == nil, let integer = Int(text),
+                        index.byCode[.integer(integer)] != nil
+                    {
+                        result.code = .integer(integer)
+                    } else {
+                        result.code = .string(text)
+                    }
                 default: break
                 }
             case .status:
-                if result.status == nil, let code = value.integerValue, (100...599).contains(code) {
+                // A number, or its digits as a string (GitHub's `"status": "422"`, `"{status:string}"`).
+                let code = value.integerValue ?? value.stringValue.flatMap { $0.utf8.count <= 3 ? Int($0) : nil }
+                if result.status == nil, let code, (100...599).contains(code) {
                     result.status = HTTPResponse.Status(code: code)
                 }
             case .message: result.message = value.stringValue

@@ -3,7 +3,8 @@
 /// Written in the catalog as a YAML or JSON tree. A string that is exactly `{var}` becomes ``value(_:)`` and
 /// inserts the variable with its own JSON type (a number stays a number, absent renders `null`); `{var?}` leaves
 /// its member out when the value is absent; a string with text around placeholders is ``string(_:)``, an
-/// interpolated JSON string. Object members keep the order written.
+/// interpolated JSON string, and so is `{var:string}`, one variable written as a string (GitHub's
+/// `"status": "401"`). Object members keep the order written.
 ///
 /// A member written with a `?` after its name is left out when nothing in it is written: an object whose members
 /// may all be left out (`details?: {name: "{params.name?}"}`), or an array of *tagged* objects, each told apart by

@@ -149,7 +149,13 @@ public enum CatalogJSON {
         case .object(let members):
             .object(members.map { .init($0.isOptional ? $0.key + "?" : $0.key, Self.template($0.value)) })
         case .array(let elements): .array(elements.map(Self.template))
-        case .string(let message): .string(message.source)
+        case .string(let message):
+            // A variable alone in a string is the `{NAME:string}` form: `{NAME}` would read back as a typed value.
+            if message.segments.count == 1, case .placeholder(let placeholder) = message.segments[0] {
+                .string("{\(placeholder.name):string}")
+            } else {
+                .string(message.source)
+            }
         case .value(let placeholder): .string("{\(placeholder.name)\(placeholder.isOptional ? "?" : "")}")
         case .number(let text): .number(text)
         case .bool(let flag): .bool(flag)

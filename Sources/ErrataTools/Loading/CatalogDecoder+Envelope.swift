@@ -267,7 +267,25 @@ extension CatalogDecoder {
                 if let value = node.bool { return .bool(value) }
                 if Self.isJSONNumber(text) { return .number(text) }
             }
-            guard let template = template(node, "template in \(context)", allowingOptional: true) else { return nil }
+            // `"{status:string}"`: the variable written as a JSON string (GitHub's `"status": "422"`), not with its
+            // own JSON type.
+            let conversion = Self.stringConversion(text)
+            if conversion?.isOptional == true {
+                error(
+                    "'\(text)' in \(context): a variable written as a string cannot be optional; write "
+                        + "\"{\(conversion!.name):string}\", or \"{\(conversion!.name)?}\" for its own JSON type",
+                    at: node
+                )
+                return nil
+            }
+            let parsed: MessageTemplate?
+            if let conversion {
+                parsed = try? MessageTemplate("{\(conversion.name)}", allowingOptionalPlaceholders: true)
+                if parsed == nil { error("malformed template in \(context): '\(text)'", at: node) }
+            } else {
+                parsed = template(node, "template in \(context)", allowingOptional: true)
+            }
+            guard let template = parsed else { return nil }
             var isValid = true
             for case .placeholder(let placeholder) in template.segments where !variables.contains(placeholder.name) {
                 error(
@@ -281,7 +299,9 @@ extension CatalogDecoder {
                 isValid = false
             }
             guard isValid else { return nil }
-            if template.segments.count == 1, case .placeholder(let placeholder) = template.segments[0] {
+            if conversion == nil, template.segments.count == 1,
+                case .placeholder(let placeholder) = template.segments[0]
+            {
                 return .value(placeholder)
             }
             for case .placeholder(let placeholder) in template.segments where placeholder.isOptional {
@@ -294,6 +314,17 @@ extension CatalogDecoder {
             }
             return .string(template)
         }
+    }
+
+    /// The variable of a `{NAME:string}` (or `{NAME?:string}`) placeholder standing alone, else `nil`.
+    static func stringConversion(_ text: String) -> (name: String, isOptional: Bool)? {
+        let suffix = ":string}"
+        guard text.hasPrefix("{"), text.hasSuffix(suffix), text.count > suffix.count + 1 else { return nil }
+        var name = text.dropFirst().dropLast(suffix.count)
+        guard !name.contains(where: { $0 == "{" || $0 == "}" || $0 == ":" }) else { return nil }
+        let isOptional = name.hasSuffix("?")
+        if isOptional { name = name.dropLast() }
+        return name.isEmpty ? nil : (String(name), isOptional)
     }
 
     /// Whether `text` is a JSON number (RFC 8259 §6).

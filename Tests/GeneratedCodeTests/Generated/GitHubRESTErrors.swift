@@ -217,6 +217,7 @@ public enum GitHubRESTErrors {
                 .init(key: "message", value: .value(.init(name: "message"))),
                 .init(key: "errors", value: .value(.init(name: "errors", isOptional: true))),
                 .init(key: "documentation_url", value: .value(.init(name: "type"))),
+                .init(key: "status", value: .string(template("{status}"))),
             ]),
             fieldErrors: .init(
                 layout: .list,

@@ -125,6 +125,10 @@ struct EnvelopeShape {
             )
         case .string(let text):
             if text.isConstant { return .members(("const", .string(Self.constantText(text)))) }
+            if let placeholder = Self.lonePlaceholder(text) {
+                let meaning = variable(placeholder, isItem: isItem).meaning
+                return .members(("type", "string"), ("description", .string("\(meaning) Written as a string.")))
+            }
             return .members(("type", "string"), ("description", .string("Text of the form \"\(text.source)\".")))
         case .value(let placeholder):
             let variable = variable(placeholder, isItem: isItem)
@@ -248,9 +252,14 @@ struct EnvelopeShape {
                         meaning: "constant"
                     )
                 )
+            } else if let placeholder = Self.lonePlaceholder(text) {
+                let meaning = variable(placeholder, isItem: isItem).meaning
+                rows.append(
+                    Row(path: path, type: "string", presence: presence, meaning: "\(meaning) Written as a string.")
+                )
             } else {
                 rows.append(
-                    Row(path: path, type: "string", presence: "always", meaning: "text of the form \"\(text.source)\"")
+                    Row(path: path, type: "string", presence: presence, meaning: "text of the form \"\(text.source)\"")
                 )
             }
         case .value(let placeholder):
@@ -404,6 +413,14 @@ struct EnvelopeShape {
     }
 
     // MARK: Templates
+
+    /// The variable of a string that is one variable and nothing else (`"{status:string}"`).
+    private static func lonePlaceholder(_ template: MessageTemplate) -> MessageTemplate.Placeholder? {
+        guard template.segments.count == 1, case .placeholder(let placeholder) = template.segments[0] else {
+            return nil
+        }
+        return placeholder
+    }
 
     private static func constantText(_ template: MessageTemplate) -> String {
         (try? template.render { _ in "" }) ?? template.source
