@@ -706,6 +706,38 @@ import Testing
                 + "(\"@type\": …), which is then left out too; for a value, write \"{var?}\""
         ),
         Case(
+            "a leaf member for a layout that is not a tree",
+            #"""
+            errata: 1
+            id: shop
+            title: Shop
+            version: 1.0.0
+            envelope:
+              format: json
+              body: { code: "{code}", errors: "{errors?}" }
+              fieldErrors: { layout: map, leaf: _errors, item: { message: "{message}" } }
+            codes: []
+            """#,
+            "bad.errata.yaml:8:37: error: 'fieldErrors.leaf' is for 'layout: tree', where it names the member "
+                + "holding each field's errors; remove it, or use 'layout: tree'"
+        ),
+        Case(
+            "a leaf member with a dot",
+            #"""
+            errata: 1
+            id: shop
+            title: Shop
+            version: 1.0.0
+            envelope:
+              format: json
+              body: { code: "{code}", errors: "{errors?}" }
+              fieldErrors: { layout: tree, leaf: a.b, item: { message: "{message}" } }
+            codes: []
+            """#,
+            "bad.errata.yaml:8:38: error: 'fieldErrors.leaf' must be a member name without dots, like '_errors' "
+                + "(dots separate the levels of a field's name in the tree)"
+        ),
+        Case(
             "optional variable written as a string",
             #"""
             errata: 1
@@ -881,7 +913,7 @@ import Testing
                 item: { message: "{message}" }
             codes: []
             """#,
-            "bad.errata.yaml:9:13: error: 'fieldErrors.layout' is 'dictionary', which is not one of 'map', 'list'"
+            "bad.errata.yaml:9:13: error: 'fieldErrors.layout' is 'dictionary', which is not one of 'map', 'list', 'tree'"
         ),
         Case(
             "unknown fieldErrors item variable",

@@ -564,13 +564,53 @@ import Testing
         #expect(Self.text(rendered.body) == #"{"code":10003,"message":"Unknown Channel"}"#)
     }
 
-    /// The page's form-error example: its `errors` tree is kept whole, though the format cannot lay it out.
-    @Test func discordInvalidFormBodyDecodesWithItsErrorTreeKept() throws {
-        let body =
-            #"{"code":50035,"errors":{"access_token":{"_errors":[{"code":"BASE_TYPE_REQUIRED","message":"This field is required"}]}},"message":"Invalid Form Body"}"#
-        let decoded = try Self.decode("discord", status: 400, body)
+    /// The page's "Array Error" example: a tree keyed by each bad field's path, array indices as keys.
+    static let discordArrayError =
+        #"{"code":50035,"errors":{"activities":{"0":{"platform":{"_errors":[{"code":"BASE_TYPE_CHOICES","message":"Value must be one of {'desktop', 'android', 'ios'}."}]},"type":{"_errors":[{"code":"BASE_TYPE_CHOICES","message":"Value must be one of {0, 1, 2, 3, 4, 5}."}]}}}},"message":"Invalid Form Body"}"#
+
+    static let discordArrayErrorFields = [
+        FieldError(
+            field: "activities.0.platform",
+            message: "Value must be one of {'desktop', 'android', 'ios'}.",
+            attributes: [.init("code", "BASE_TYPE_CHOICES")]
+        ),
+        FieldError(
+            field: "activities.0.type",
+            message: "Value must be one of {0, 1, 2, 3, 4, 5}.",
+            attributes: [.init("code", "BASE_TYPE_CHOICES")]
+        ),
+    ]
+
+    @Test func discordInvalidFormBodyRendersTheErrorTree() throws {
+        let catalog = try Self.catalog("discord")
+        let rendered = try ErrorRenderer(catalog: catalog).render(
+            try APIError("InvalidFormBody", in: catalog, fieldErrors: Self.discordArrayErrorFields)
+        )
+        #expect(rendered.status.code == 400)
+        #expect(Self.text(rendered.body) == Self.discordArrayError)
+    }
+
+    @Test func discordInvalidFormBodyDecodesTheErrorTreeIntoFieldErrors() throws {
+        let decoded = try Self.decode("discord", status: 400, Self.discordArrayError)
         #expect(decoded.name == "InvalidFormBody")
-        #expect(decoded.body?["errors"]?["access_token"]?["_errors"] != nil)
+        #expect(decoded.fieldErrors == Self.discordArrayErrorFields)
+        // The "Object Error" example, and the "Request Error" one: errors of the whole body are at the root, and
+        // that example's order (message before errors) decodes too.
+        let object = try Self.decode(
+            "discord",
+            status: 400,
+            #"{"code":50035,"errors":{"access_token":{"_errors":[{"code":"BASE_TYPE_REQUIRED","message":"This field is required"}]}},"message":"Invalid Form Body"}"#
+        )
+        #expect(object.fieldErrors.map(\.field) == ["access_token"])
+        #expect(object.fieldErrors.first?.attribute("code") == "BASE_TYPE_REQUIRED")
+        let request = try Self.decode(
+            "discord",
+            status: 400,
+            #"{"code":50035,"message":"Invalid Form Body","errors":{"_errors":[{"code":"APPLICATION_COMMAND_TOO_LARGE","message":"Command exceeds maximum size (8000)"}]}}"#
+        )
+        #expect(request.name == "InvalidFormBody")
+        #expect(request.fieldErrors.map(\.field) == [""])
+        #expect(request.fieldErrors.first?.message == "Command exceeds maximum size (8000)")
     }
 
     /// The page's "Reconnect" column: true for 4000–4003, 4005, 4007–4009; false for 4004 and 4010–4014.

@@ -462,6 +462,74 @@ import Testing
         #expect(reordered.retryAfter == example.retryAfter)
     }
 
+    static let treeYAML = #"""
+        errata: 1
+        id: forms
+        version: "1.0.0"
+        title: Forms API
+        envelope:
+          format: json
+          body: { code: "{code}", errors: "{errors?}" }
+          fieldErrors:
+            layout: tree
+            leaf: problems
+            item: { code: "{attributes.code?}", message: "{message}" }
+        codes:
+          - { name: Invalid, code: 1, status: 400, title: Invalid, message: "Invalid.", fields: true }
+        """#
+
+    struct TreeCase: Sendable, CustomTestStringConvertible {
+        var fields: [String]
+        var expected: String
+        var testDescription: String { expected }
+    }
+
+    /// Field errors as a tree: one level per part of the dotted name, the root for the empty name, siblings and
+    /// a field's own errors beside its children, in order of first appearance; decoded back to the same names.
+    @Test(arguments: [
+        TreeCase(fields: ["a"], expected: #"{"code":1,"errors":{"a":{"problems":[{"message":"m0"}]}}}"#),
+        TreeCase(fields: [""], expected: #"{"code":1,"errors":{"problems":[{"message":"m0"}]}}"#),
+        TreeCase(
+            fields: ["a.0.b", "a.0.c", "a.1"],
+            expected:
+                #"{"code":1,"errors":{"a":{"0":{"b":{"problems":[{"message":"m0"}]},"c":{"problems":[{"message":"m1"}]}},"1":{"problems":[{"message":"m2"}]}}}}"#
+        ),
+        TreeCase(
+            fields: ["a.b", "a", "", "a.b"],
+            expected:
+                #"{"code":1,"errors":{"problems":[{"message":"m2"}],"a":{"problems":[{"message":"m1"}],"b":{"problems":[{"message":"m0"},{"message":"m3"}]}}}}"#
+        ),
+        TreeCase(fields: ["a..b"], expected: #"{"code":1,"errors":{"a":{"":{"b":{"problems":[{"message":"m0"}]}}}}}"#),
+    ])
+    func fieldErrorsRenderAsATree(_ example: TreeCase) throws {
+        let catalog = try Self.load(Self.treeYAML)
+        let fieldErrors = example.fields.enumerated().map { FieldError(field: $1, message: "m\($0)") }
+        let rendered = try ErrorRenderer(catalog: catalog).render(
+            try APIError("Invalid", in: catalog, fieldErrors: fieldErrors)
+        )
+        #expect(Self.text(rendered.body) == example.expected)
+        let decoded = ErrorDecoder(catalog: catalog).decode(status: .badRequest, body: rendered.body)
+        #expect(decoded.name == "Invalid")
+        // Grouped by place in the tree: the same errors, in the tree's order.
+        #expect(
+            Set(decoded.fieldErrors.map { "\($0.field)=\($0.message)" })
+                == Set(fieldErrors.map { "\($0.field)=\($0.message)" })
+        )
+        #expect(decoded.fieldErrors.count == fieldErrors.count)
+    }
+
+    /// A name of more parts than the tree's depth keeps its rest as one key, and decodes back to the same name.
+    @Test func aVeryDeepFieldNameStaysBoundedAndRoundTrips() throws {
+        let catalog = try Self.load(Self.treeYAML)
+        let field = (0..<10_000).map(String.init).joined(separator: ".")
+        let rendered = try ErrorRenderer(catalog: catalog).render(
+            try APIError("Invalid", in: catalog, fieldErrors: [FieldError(field: field, message: "deep")])
+        )
+        let decoded = ErrorDecoder(catalog: catalog).decode(status: .badRequest, body: rendered.body)
+        #expect(decoded.fieldErrors.map(\.field) == [field])
+        #expect(decoded.fieldErrors.first?.message == "deep")
+    }
+
     static let constantsYAML = #"""
         errata: 1
         id: limits

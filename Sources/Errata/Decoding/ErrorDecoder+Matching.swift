@@ -114,6 +114,27 @@ extension ErrorDecoder {
             }
             return FieldError(field: name, message: message ?? "", pointer: pointer, attributes: ordered)
         }
+        if layout.layout == .tree {
+            // Each leaf member's items belong to the field the keys above it name, joined with dots. The parser's
+            // depth limit bounds the recursion.
+            var result: [FieldError] = []
+            func visit(_ value: JSONValue, path: String) {
+                guard case .object(let members) = value else { return }
+                for member in members {
+                    if member.key == layout.leaf {
+                        if case .array(let items) = member.value {
+                            result += items.compactMap { item($0, field: path) }
+                        } else if let single = item(member.value, field: path) {
+                            result.append(single)
+                        }
+                    } else {
+                        visit(member.value, path: path.isEmpty ? member.key : path + "." + member.key)
+                    }
+                }
+            }
+            visit(value, path: "")
+            return result
+        }
         switch value {
         case .object(let members):
             return members.flatMap { member -> [FieldError] in

@@ -87,21 +87,28 @@ extension Envelope {
 
     /// How per-field errors are laid out in an error body.
     public struct FieldErrorLayout: Hashable, Sendable {
-        /// Keyed by field, or a list.
+        /// Keyed by field, a list, or a tree.
         public var layout: Layout
         /// The template of one field error, over the variables ``FieldErrorVariable`` lists.
         public var item: JSONTemplate
+        /// For a ``Layout/tree``: the member that holds the errors of the field at its place in the tree.
+        public var leaf: String
 
         /// Creates a layout.
-        public init(layout: Layout, item: JSONTemplate) {
+        public init(layout: Layout, item: JSONTemplate, leaf: String = Self.defaultLeaf) {
             self.layout = layout
             self.item = item
+            self.leaf = leaf
         }
 
-        /// Whether field errors are a map keyed by field or a list.
+        /// The member a tree's errors are in unless the catalog names another: `_errors`, as Discord and Zod's
+        /// `format()` write them.
+        public static let defaultLeaf = "_errors"
+
+        /// Whether field errors are a map keyed by field, a list, or a tree of nested objects.
         public struct Layout: Hashable, Sendable, CustomStringConvertible {
             private enum Base: String, CaseIterable {
-                case map, list
+                case map, list, tree
             }
 
             private let base: Base
@@ -120,6 +127,10 @@ extension Envelope {
             public static let map = Layout(.map)
             /// `[item, …]`, each item naming its field (RFC 9457's `{"detail", "pointer"}` example).
             public static let list = Layout(.list)
+            /// Nested objects, one level per part of a dotted field name, each field's errors in its
+            /// ``FieldErrorLayout/leaf`` member: `{"activities": {"0": {"platform": {"_errors": [item, …]}}}}`, as
+            /// Discord reports form errors.
+            public static let tree = Layout(.tree)
 
             /// Every layout.
             public static let allCases: [Layout] = Base.allCases.map(Layout.init)

@@ -11,6 +11,8 @@ struct BodyWriter: Sendable {
     struct FieldErrors: Sendable {
         var item: BodyProgram?
         var layout: Envelope.FieldErrorLayout.Layout
+        /// For a tree: the member holding a field's errors.
+        var leaf: String = Envelope.FieldErrorLayout.defaultLeaf
     }
 
     let program: BodyProgram
@@ -263,6 +265,9 @@ struct BodyWriter: Sendable {
                 run(item, error, fieldError, into: &output)
             }
             output.write(UInt8(ascii: "]"))
+        case .tree:
+            let tree = FieldErrorTree(items)
+            writeTree(tree, node: 0, item, error, items, into: &output)
         default:
             // Keyed by field, fields in order of first appearance, each with its errors in order.
             output.write(UInt8(ascii: "{"))
@@ -283,6 +288,36 @@ struct BodyWriter: Sendable {
             }
             output.write(UInt8(ascii: "}"))
         }
+    }
+
+    /// Writes one node of a tree of field errors: its own errors in the leaf member, then its children, in order
+    /// of first appearance. Recursion is bounded by ``FieldErrorTree/maximumDepth``.
+    private func writeTree<Sink: ByteSink>(
+        _ tree: FieldErrorTree,
+        node: Int,
+        _ item: BodyProgram,
+        _ error: APIError,
+        _ items: [FieldError],
+        into output: inout Sink
+    ) {
+        let current = tree.nodes[node]
+        output.write(UInt8(ascii: "{"))
+        if !current.items.isEmpty {
+            JSONWriter.appendString(fieldErrors.leaf, to: &output)
+            output.write(":[")
+            for (position, index) in current.items.enumerated() {
+                if position > 0 { output.write(UInt8(ascii: ",")) }
+                run(item, error, items[index], into: &output)
+            }
+            output.write(UInt8(ascii: "]"))
+        }
+        for (position, child) in current.children.enumerated() {
+            if position > 0 || !current.items.isEmpty { output.write(UInt8(ascii: ",")) }
+            JSONWriter.appendString(String(tree.nodes[child].key), to: &output)
+            output.write(UInt8(ascii: ":"))
+            writeTree(tree, node: child, item, error, items, into: &output)
+        }
+        output.write(UInt8(ascii: "}"))
     }
 
     /// Appends a non-negative integer's decimal digits without building a string.

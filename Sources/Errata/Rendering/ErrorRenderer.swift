@@ -99,7 +99,7 @@ public struct ErrorRenderer: Sendable {
                 }
             }
         )
-        return BodyWriter.FieldErrors(item: item, layout: layout.layout)
+        return BodyWriter.FieldErrors(item: item, layout: layout.layout, leaf: layout.leaf)
     }
 
     /// A renderer that cannot be configured as asked.

@@ -50,6 +50,13 @@ extension CatalogComparison {
                     "\(prefix)field errors layout changed from \(oldLayout.layout) to \(newLayout.layout)"
                 )
             }
+            if oldLayout.leaf != newLayout.leaf && newLayout.layout == .tree && oldLayout.layout == .tree {
+                report(
+                    .major,
+                    .envelope,
+                    "\(prefix)field errors leaf member changed from '\(oldLayout.leaf)' to '\(newLayout.leaf)'"
+                )
+            }
             compareMembers(oldLayout.item, newLayout.item, noun: "\(prefix)field error member")
         }
     }

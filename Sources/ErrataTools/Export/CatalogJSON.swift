@@ -135,7 +135,11 @@ public enum CatalogJSON {
             (
                 "fieldErrors",
                 envelope.fieldErrors.map {
-                    .object([.init("layout", .string($0.layout.rawValue)), .init("item", template($0.item))])
+                    object([
+                        ("layout", .string($0.layout.rawValue)),
+                        ("item", template($0.item)),
+                        ("leaf", $0.leaf == Envelope.FieldErrorLayout.defaultLeaf ? nil : .string($0.leaf)),
+                    ])
                 }
             ),
             ("contentType", envelope.declaredContentType.map(JSONValue.string)),

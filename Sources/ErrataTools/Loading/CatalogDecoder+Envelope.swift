@@ -109,8 +109,29 @@ extension CatalogDecoder {
             )
         }
         let item = fields["item"].flatMap { jsonTemplate($0, variables: .fieldError, context: "'fieldErrors.item'") }
+        var leaf = Envelope.FieldErrorLayout.defaultLeaf
+        if let leafNode = fields["leaf"] {
+            guard let text = string(leafNode, "'fieldErrors.leaf'") else { return nil }
+            guard layout == .tree else {
+                error(
+                    "'fieldErrors.leaf' is for 'layout: tree', where it names the member holding each field's "
+                        + "errors; remove it, or use 'layout: tree'",
+                    at: leafNode
+                )
+                return nil
+            }
+            guard !text.isEmpty, !text.contains(".") else {
+                error(
+                    "'fieldErrors.leaf' must be a member name without dots, like '_errors' (dots separate the "
+                        + "levels of a field's name in the tree)",
+                    at: leafNode
+                )
+                return nil
+            }
+            leaf = text
+        }
         guard let layout, let item else { return nil }
-        return Envelope.FieldErrorLayout(layout: layout, item: item)
+        return Envelope.FieldErrorLayout(layout: layout, item: item, leaf: leaf)
     }
 
     enum VariableSet {

@@ -50,7 +50,7 @@ extension CatalogDecoder {
     package static let requiredEnvelopeKeys = ["format"]
 
     /// An envelope's `fieldErrors`.
-    package static let fieldErrorsKeys = ["layout", "item"]
+    package static let fieldErrorsKeys = ["layout", "item", "leaf"]
     /// The keys an envelope's `fieldErrors` must have.
     package static let requiredFieldErrorsKeys = ["layout", "item"]
 

@@ -116,6 +116,9 @@ public enum DiscordErrors {
     /// Message: Invalid Form Body
     ///
     /// The request body failed validation; errors names each bad field.
+    ///
+    /// Set per occurrence:
+    /// - `.with(fieldErrors:)`: the request's fields that are wrong, and why.
     public static let invalidFormBody = Errata.APIError(unchecked: 18, in: Self.catalog)
 
     /// Rate limited (`RateLimited`: 429).
@@ -231,11 +234,18 @@ public enum DiscordErrors {
             format: .json,
             body: .object([
                 .init(key: "code", value: .value(.init(name: "code", isOptional: true))),
-                .init(key: "message", value: .value(.init(name: "message"))),
                 .init(key: "errors", value: .value(.init(name: "errors", isOptional: true))),
+                .init(key: "message", value: .value(.init(name: "message"))),
                 .init(key: "retry_after", value: .value(.init(name: "retryAfterDecimalSeconds", isOptional: true))),
                 .init(key: "global", value: .value(.init(name: "params.global", isOptional: true))),
-            ])
+            ]),
+            fieldErrors: .init(
+                layout: .tree,
+                item: .object([
+                    .init(key: "code", value: .value(.init(name: "attributes.code"))),
+                    .init(key: "message", value: .value(.init(name: "message"))),
+                ])
+            )
         ),
         entries: [
             Entries.generalError,
@@ -533,7 +543,8 @@ public enum DiscordErrors {
             status: 400,
             title: "Invalid form body",
             message: template("Invalid Form Body"),
-            description: "The request body failed validation; errors names each bad field."
+            description: "The request body failed validation; errors names each bad field.",
+            hasFieldErrors: true
         )
 
         /// Rate limited (`RateLimited`: 429).

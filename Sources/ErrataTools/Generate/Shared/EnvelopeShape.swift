@@ -154,6 +154,31 @@ struct EnvelopeShape {
                 let item = JSONValue.members(("$ref", .string(fieldErrorReference)))
                 if fieldErrors.layout == .list {
                     members.append(JSONValue.Member("items", item))
+                } else if fieldErrors.layout == .tree {
+                    // One level is described exactly; deeper levels have the same shape, which a schema here
+                    // cannot point back to without a definition of its own.
+                    members.append(
+                        JSONValue.Member(
+                            "properties",
+                            .object([
+                                JSONValue.Member(fieldErrors.leaf, .members(("type", "array"), ("items", item)))
+                            ])
+                        )
+                    )
+                    members.append(
+                        JSONValue.Member(
+                            "additionalProperties",
+                            .members(
+                                ("type", "object"),
+                                (
+                                    "description",
+                                    .string(
+                                        "A part of a field's name: the same shape, down to the field's '\(fieldErrors.leaf)'."
+                                    )
+                                )
+                            )
+                        )
+                    )
                 } else {
                     members.append(
                         JSONValue.Member("additionalProperties", .members(("type", "array"), ("items", item)))
@@ -188,9 +213,13 @@ struct EnvelopeShape {
 
     /// Where field errors are, in words: `an object keyed by field name, each holding a list of field errors`.
     var fieldErrorLayoutText: String {
-        fieldErrors.layout == .list
-            ? "a list of field errors, each naming its field"
-            : "an object keyed by field name, each holding a list of field errors"
+        switch fieldErrors.layout {
+        case .list: "a list of field errors, each naming its field"
+        case .tree:
+            "nested objects, one level per part of the field's dotted name (items.0.name), each field's list of "
+                + "field errors in its \(fieldErrors.leaf) member"
+        default: "an object keyed by field name, each holding a list of field errors"
+        }
     }
 
     private func collectRows(

@@ -133,13 +133,12 @@ struct SwiftModelLiteral {
     }
 
     private mutating func fieldErrorLayout(_ layout: Envelope.FieldErrorLayout) -> SwiftExpression {
-        .call(
-            ".init",
-            [
-                ("layout", member(layout.layout.rawValue, of: "Envelope.FieldErrorLayout.Layout")),
-                ("item", jsonTemplate(layout.item)),
-            ]
-        )
+        var arguments: [(String, SwiftExpression)] = [
+            ("layout", member(layout.layout.rawValue, of: "Envelope.FieldErrorLayout.Layout")),
+            ("item", jsonTemplate(layout.item)),
+        ]
+        if layout.leaf != Envelope.FieldErrorLayout.defaultLeaf { arguments.append(("leaf", .string(layout.leaf))) }
+        return .call(".init", arguments)
     }
 
     private mutating func jsonTemplate(_ template: JSONTemplate) -> SwiftExpression {
