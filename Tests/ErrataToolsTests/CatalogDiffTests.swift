@@ -107,6 +107,24 @@ struct DiffFixture: Sendable, CustomTestStringConvertible {
             [(.major, "entry 'MemberRefNotFound': status changed from 404 to 410")]
         ),
         DiffFixture(
+            "another status added to an entry",
+            old: "codes:\n  - { name: RateLimited, status: 403, message: Slow down. }\n",
+            new: "codes:\n  - { name: RateLimited, status: 403, otherStatuses: [429], message: Slow down. }\n",
+            [
+                (
+                    .minor,
+                    "entry 'RateLimited': also sent with status 429 now; clients with the old catalog do not "
+                        + "recognise it there"
+                )
+            ]
+        ),
+        DiffFixture(
+            "another status removed from an entry",
+            old: "codes:\n  - { name: RateLimited, status: 403, otherStatuses: [429], message: Slow down. }\n",
+            new: "codes:\n  - { name: RateLimited, status: 403, message: Slow down. }\n",
+            [(.patch, "entry 'RateLimited': no longer sent with status 429")]
+        ),
+        DiffFixture(
             "a message parameter removed",
             old: memberNotFound,
             new: memberNotFound.replacing("Member '{memberRef}' not found.", with: "Member not found."),

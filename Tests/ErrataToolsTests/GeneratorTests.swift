@@ -450,11 +450,14 @@ import Testing
         var named = 0
         for entry in catalog.entries where entry.origin == .server {
             guard let status = entry.status else { continue }
-            let name = OpenAPIGenerator.responseName(for: status)
-            let example = responses[name]?["content"]?[catalog.envelope.contentType]?["examples"]?[entry.name]
-            let rendered = renderer.render(ExampleResponse.occurrence(of: entry, in: catalog))
-            #expect(example?["value"] == (try JSONParser().parse(rendered.body)), "\(entry.name) in \(name)")
-            named += 1
+            // Under its status, and under each status the API also answers it with.
+            for sent in [status] + entry.otherStatuses {
+                let name = OpenAPIGenerator.responseName(for: sent)
+                let example = responses[name]?["content"]?[catalog.envelope.contentType]?["examples"]?[entry.name]
+                let rendered = renderer.render(ExampleResponse.occurrence(of: entry, in: catalog))
+                #expect(example?["value"] == (try JSONParser().parse(rendered.body)), "\(entry.name) in \(name)")
+                named += 1
+            }
         }
         if case .object(let members) = responses {
             let examples = members.flatMap { member -> [JSONValue.Member] in

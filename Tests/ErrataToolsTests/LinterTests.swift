@@ -221,6 +221,37 @@ struct LintFixture: Sendable, CustomTestStringConvertible {
         ),
         LintFixture(
             rule: "duplicate-code",
+            name: "no code, same message, one sent with the other's status too",
+            firing: catalog(
+                """
+                codes:
+                  - name: RateLimited
+                    status: 403
+                    otherStatuses: [429]
+                    message: "Slow down."
+                  - name: TooMany
+                    status: 429 # ⚑
+                    message: "Slow down."
+                    retry: after
+                """
+            ),
+            corrected: catalog(
+                """
+                codes:
+                  - name: RateLimited
+                    status: 403
+                    otherStatuses: [429]
+                    message: "Slow down."
+                  - name: TooMany
+                    status: 429
+                    message: "Too many at once."
+                    retry: after
+                """
+            ),
+            message: ["'TooMany' and 'RateLimited' (line 6) have no code", "same status 429"]
+        ),
+        LintFixture(
+            rule: "duplicate-code",
             name: "no code, same status, neither has a message",
             firing: catalog(
                 """

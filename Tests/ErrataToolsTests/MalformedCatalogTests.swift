@@ -706,6 +706,45 @@ import Testing
                 + "(\"@type\": …), which is then left out too; for a value, write \"{var?}\""
         ),
         Case(
+            "other statuses without a status",
+            #"""
+            errata: 1
+            id: shop
+            title: Shop
+            version: 1.0.0
+            codes:
+              - { name: SlowDown, code: 1, otherStatuses: [429] }
+            """#,
+            "bad.errata.yaml:6:47: error: 'otherStatuses' in code 'SlowDown' needs a 'status', the one a server "
+                + "writes; the others are statuses the API also answers this error with"
+        ),
+        Case(
+            "another status twice",
+            #"""
+            errata: 1
+            id: shop
+            title: Shop
+            version: 1.0.0
+            codes:
+              - { name: SlowDown, status: 403, otherStatuses: [429, 403] }
+            """#,
+            "bad.errata.yaml:6:57: error: 403 is in 'otherStatuses' in code 'SlowDown' twice, or is its 'status'; "
+                + "list each status once"
+        ),
+        Case(
+            "another status that is not an error status",
+            #"""
+            errata: 1
+            id: shop
+            title: Shop
+            version: 1.0.0
+            codes:
+              - { name: SlowDown, status: 403, otherStatuses: [302] }
+            """#,
+            "bad.errata.yaml:6:52: error: an item of 'otherStatuses' in code 'SlowDown' is 302, out of range; it "
+                + "must be 400–599"
+        ),
+        Case(
             "a leaf member for a layout that is not a tree",
             #"""
             errata: 1

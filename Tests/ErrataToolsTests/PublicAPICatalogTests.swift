@@ -135,6 +135,30 @@ import Testing
         #expect(authenticated.parameters["userID"] == "1234")
     }
 
+    /// GitHub answers the primary rate limit with 403 or 429, and a secondary one with 429 or 403 [rate]: each is
+    /// recognised on both, and the renderer writes the entry's own status.
+    @Test func gitHubRateLimitsAreRecognisedOnEitherStatus() throws {
+        let primary =
+            #"{"message":"API rate limit exceeded for user ID 1234.","documentation_url":"https://docs.github.com/rest","status":"429"}"#
+        let secondary =
+            #"{"message":"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.","documentation_url":"https://docs.github.com/rest","status":"403"}"#
+        for status in [403, 429] {
+            #expect(try Self.decode("github", status: status, primary).name == "RateLimitExceeded")
+            #expect(try Self.decode("github", status: status, secondary).name == "SecondaryRateLimit")
+        }
+        #expect(try Self.decode("github", status: 500, primary).isRecognized == false)
+        let catalog = try Self.catalog("github")
+        #expect(catalog.entries(withStatus: 429).map(\.name).contains("RateLimitExceeded"))
+        let rendered = try ErrorRenderer(catalog: catalog).render(
+            try APIError(
+                "RateLimitExceeded",
+                in: catalog,
+                parameters: ["userID": "1", "limit": "5000", "used": "5000", "reset": "1", "resource": "core"]
+            )
+        )
+        #expect(rendered.status.code == 403)
+    }
+
     @Test func gitHubSecondaryRateLimitTakesItsDelayFromRetryAfter() throws {
         let decoded = try Self.decode(
             "github",

@@ -91,9 +91,10 @@ public struct ErrorCatalog: Hashable, Sendable {
         entries.filter { $0.code == code }
     }
 
-    /// The entries answered with this HTTP status, in catalog order.
+    /// The entries answered with this HTTP status, as their ``ErrorEntry/status`` or one of their
+    /// ``ErrorEntry/otherStatuses``, in catalog order.
     public func entries(withStatus status: Int) -> [ErrorEntry] {
-        entries.filter { $0.status?.code == status }
+        entries.filter { $0.isSent(withStatus: status) }
     }
 
     /// The close code entry with this name.

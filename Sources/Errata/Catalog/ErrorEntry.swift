@@ -12,6 +12,9 @@ public struct ErrorEntry: Hashable, Sendable {
     public var code: ErrorCode?
     /// The HTTP status of the response, or `nil` for entries that never travel over plain HTTP (WebSocket statuses).
     public var status: HTTPResponse.Status?
+    /// Further statuses the API answers this error with (GitHub's primary rate limit comes on 403 or 429): a
+    /// decoder recognises the entry on any of them; a renderer writes ``status``.
+    public var otherStatuses: [HTTPResponse.Status]
     /// A short, stable summary (RFC 9457 `title`).
     public var title: String?
     /// The template an occurrence's message (RFC 9457 `detail`) is rendered from.
@@ -43,6 +46,7 @@ public struct ErrorEntry: Hashable, Sendable {
         name: String,
         code: ErrorCode? = nil,
         status: HTTPResponse.Status? = nil,
+        otherStatuses: [HTTPResponse.Status] = [],
         title: String? = nil,
         message: MessageTemplate? = nil,
         parameters: [ParameterDeclaration] = [],
@@ -59,6 +63,7 @@ public struct ErrorEntry: Hashable, Sendable {
         self.name = name
         self.code = code
         self.status = status
+        self.otherStatuses = otherStatuses
         self.title = title
         self.message = message
         self.parameters = parameters
@@ -71,6 +76,11 @@ public struct ErrorEntry: Hashable, Sendable {
         self.isDeprecated = isDeprecated
         self.group = group
         self.lintAllowances = lintAllowances
+    }
+
+    /// Whether the API answers this error with the status `code`: its ``status`` or one of its ``otherStatuses``.
+    public func isSent(withStatus code: Int) -> Bool {
+        status?.code == code || otherStatuses.contains { $0.code == code }
     }
 
     /// The names of every parameter the entry uses: the declared ones, or else those its message and header

@@ -173,7 +173,7 @@ extension ErrorDecoder {
             candidates = index.all
         }
         if let status = result.status, candidates.contains(where: { $0.entry.status != nil }) {
-            candidates.removeAll { $0.entry.status?.code != status.code }
+            candidates.removeAll { !$0.entry.isSent(withStatus: status.code) }
         } else if result.status == nil && result.code == nil {
             candidates = []
         }

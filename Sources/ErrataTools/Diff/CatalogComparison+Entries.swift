@@ -43,6 +43,18 @@ extension CatalogComparison {
         if before.status != after.status {
             report(.major, subject, "status changed from \(describe(before.status)) to \(describe(after.status))")
         }
+        // A status the API may now also answer with reaches clients that know the entry only by its others: they
+        // see an error they do not recognise, as with a new code. One no longer sent breaks nobody.
+        for added in after.otherStatuses where !before.otherStatuses.contains(added) && added != before.status {
+            report(
+                .minor,
+                subject,
+                "also sent with status \(added.code) now; clients with the old catalog do not recognise it there"
+            )
+        }
+        for removed in before.otherStatuses where !after.otherStatuses.contains(removed) && removed != after.status {
+            report(.patch, subject, "no longer sent with status \(removed.code)")
+        }
         if before.kind != after.kind {
             report(.major, subject, "kind changed from \(before.kind) to \(after.kind)")
         }

@@ -23,7 +23,7 @@ public struct Explainer: Sendable {
             }
             found =
                 listEntries(into: &writer, heading: "Catalog entries with code or status \(number)") {
-                    $0.code == .integer(number) || $0.status?.code == number
+                    $0.code == .integer(number) || $0.isSent(withStatus: number)
                 } || found
             found = listCloseCodes(into: &writer) { $0.code.rawValue == number } || found
         case .webSocket(let code):
@@ -112,6 +112,9 @@ public struct Explainer: Sendable {
                 var summary = "  \(catalog.id) \(entry.name)"
                 if let code = entry.code { summary += "  code \(code)" }
                 if let status = entry.status { summary += "  status \(status.code)" }
+                if !entry.otherStatuses.isEmpty {
+                    summary += " (also " + entry.otherStatuses.map { String($0.code) }.joined(separator: ", ") + ")"
+                }
                 if entry.kind != .error { summary += "  (\(entry.kind))" }
                 if entry.origin == .client { summary += "  (client only)" }
                 writer.line(summary)

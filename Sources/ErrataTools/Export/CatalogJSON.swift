@@ -85,6 +85,10 @@ public enum CatalogJSON {
             ("name", .string(entry.name)),
             ("code", code),
             ("status", entry.status.map { .integer($0.code) }),
+            (
+                "otherStatuses",
+                entry.otherStatuses.isEmpty ? nil : .array(entry.otherStatuses.map { .integer($0.code) })
+            ),
             ("title", entry.title.map(JSONValue.string)),
             ("message", entry.message.map { .string($0.source) }),
             (

@@ -72,35 +72,43 @@ private struct LintRun {
         var firstByCodeAndStatus: [WireIdentity: Int] = [:]
         var statusesByCode: [ErrorCode: [Int]] = [:]
         for (index, entry) in catalog.entries.enumerated() {
-            let status = entry.status.map { String($0.code) } ?? "none"
-            if let code = entry.code {
-                let key = WireIdentity(code: code, status: entry.status?.code, message: nil)
-                if let first = firstByCodeAndStatus[key] {
-                    report(
-                        .duplicateCode,
-                        entry: index,
-                        key: "code",
-                        "'\(entry.name)' has the same code \(code) and status \(status) as '\(catalog.entries[first].name)' "
-                            + "(line \(line(ofEntry: first))); nothing on the wire tells them apart, so change one code"
-                    )
+            // Each status the entry is sent with is a place on the wire it must be told apart at.
+            let sentStatuses: [Int?] = [entry.status?.code] + entry.otherStatuses.map { Optional($0.code) }
+            for sentStatus in sentStatuses {
+                let status = sentStatus.map(String.init) ?? "none"
+                if let code = entry.code {
+                    let key = WireIdentity(code: code, status: sentStatus, message: nil)
+                    if let first = firstByCodeAndStatus[key], first != index {
+                        report(
+                            .duplicateCode,
+                            entry: index,
+                            key: "code",
+                            "'\(entry.name)' has the same code \(code) and status \(status) as "
+                                + "'\(catalog.entries[first].name)' (line \(line(ofEntry: first))); nothing on the wire "
+                                + "tells them apart, so change one code"
+                        )
+                        break
+                    }
+                    firstByCodeAndStatus[key] = index
                 } else {
+                    let key = WireIdentity(code: nil, status: sentStatus, message: entry.message?.source ?? "")
+                    if let first = firstByCodeAndStatus[key], first != index {
+                        report(
+                            .duplicateCode,
+                            entry: index,
+                            key: "status",
+                            "'\(entry.name)' and '\(catalog.entries[first].name)' (line \(line(ofEntry: first))) have "
+                                + "no code, the same status \(status) and the same message, so a client cannot tell them "
+                                + "apart; give them different messages or codes"
+                        )
+                        break
+                    }
                     firstByCodeAndStatus[key] = index
                 }
-                if let code = entry.status?.code { statusesByCode[entry.code!, default: []].append(code) }
-            } else {
-                let key = WireIdentity(code: nil, status: entry.status?.code, message: entry.message?.source ?? "")
-                if let first = firstByCodeAndStatus[key] {
-                    report(
-                        .duplicateCode,
-                        entry: index,
-                        key: "status",
-                        "'\(entry.name)' and '\(catalog.entries[first].name)' (line \(line(ofEntry: first))) have no code, "
-                            + "the same status \(status) and the same message, so a client cannot tell them apart; "
-                            + "give them different messages or codes"
-                    )
-                } else {
-                    firstByCodeAndStatus[key] = index
-                }
+            }
+            // One entry on several statuses is not a shared code: only the statuses of different entries count.
+            if let code = entry.code, let status = entry.status?.code {
+                statusesByCode[code, default: []].append(status)
             }
         }
         for (index, entry) in catalog.entries.enumerated() {

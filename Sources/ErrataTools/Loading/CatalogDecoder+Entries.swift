@@ -38,6 +38,8 @@ extension CatalogDecoder {
                 at: node
             )
         }
+        let otherStatuses =
+            fields["otherStatuses"].map { self.otherStatuses($0, status: status, context: context) } ?? []
         let title = optionalString(fields["title"], "'title' \(context)")
         let message = fields["message"].flatMap { template($0, "'message' \(context)") }
         let parameters = fields["params"].map { parameterDeclarations($0, context: context, map: &map) } ?? []
@@ -60,6 +62,7 @@ extension CatalogDecoder {
             name: name,
             code: code,
             status: status.map { HTTPResponse.Status(code: $0) },
+            otherStatuses: otherStatuses.map { HTTPResponse.Status(code: $0) },
             title: title,
             message: message,
             parameters: parameters,
@@ -73,6 +76,38 @@ extension CatalogDecoder {
             group: group,
             lintAllowances: allowances
         )
+    }
+
+    /// `otherStatuses: [429]`: error statuses beside the entry's `status`, each once.
+    mutating func otherStatuses(_ node: YAMLNode, status: Int?, context: String) -> [Int] {
+        guard case .sequence(let items) = node.value else {
+            error(
+                "'otherStatuses' \(context) must be a list of HTTP statuses, like [429], found \(node.kindDescription)",
+                at: node
+            )
+            return []
+        }
+        guard let status else {
+            error(
+                "'otherStatuses' \(context) needs a 'status', the one a server writes; the others are statuses the "
+                    + "API also answers this error with",
+                at: node
+            )
+            return []
+        }
+        var result: [Int] = []
+        for item in items {
+            guard let other = integer(item, "an item of 'otherStatuses' \(context)", in: 400...599) else { continue }
+            guard other != status, !result.contains(other) else {
+                error(
+                    "\(other) is in 'otherStatuses' \(context) twice, or is its 'status'; list each status once",
+                    at: item
+                )
+                continue
+            }
+            result.append(other)
+        }
+        return result
     }
 
     mutating func retryRule(_ node: YAMLNode, context: String) -> ErrorEntry.RetryRule? {

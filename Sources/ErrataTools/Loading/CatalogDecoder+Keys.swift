@@ -13,7 +13,8 @@ extension CatalogDecoder {
 
     /// An item of `codes`. Besides `name`, an entry needs `code` or `status` (or both).
     package static let entryKeys = [
-        "name", "code", "status", "title", "message", "params", "description", "kind", "origin", "retry", "fields",
+        "name", "code", "status", "otherStatuses", "title", "message", "params", "description", "kind", "origin",
+        "retry", "fields",
         "headers", "deprecated", "group", "lint",
     ]
     /// The keys every item of `codes` must have.

@@ -303,6 +303,7 @@ public enum GitHubRESTErrors {
         public static let rateLimitExceeded = Errata.ErrorEntry(
             name: "RateLimitExceeded",
             status: 403,
+            otherStatuses: [429],
             title: "API rate limit exceeded",
             message: template("API rate limit exceeded for user ID {userID}."),
             parameters: [
@@ -342,6 +343,7 @@ public enum GitHubRESTErrors {
         public static let rateLimitExceededUnauthenticated = Errata.ErrorEntry(
             name: "RateLimitExceededUnauthenticated",
             status: 403,
+            otherStatuses: [429],
             title: "API rate limit exceeded",
             message: template("API rate limit exceeded for {ip}. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)"),
             parameters: [
@@ -385,6 +387,7 @@ public enum GitHubRESTErrors {
         public static let secondaryRateLimit = Errata.ErrorEntry(
             name: "SecondaryRateLimit",
             status: 429,
+            otherStatuses: [403],
             title: "Secondary rate limit",
             message: template("You have exceeded a secondary rate limit. Please wait a few minutes before you try again."),
             description: "Too many requests in a short time, or too many at once; wait retry-after seconds.",

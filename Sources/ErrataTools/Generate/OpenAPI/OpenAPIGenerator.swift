@@ -108,14 +108,16 @@ public enum OpenAPIGenerator {
     /// The entries a server answers with over HTTP, by status code, codes ascending.
     static func entriesByStatus(_ catalog: ErrorCatalog) -> [(status: HTTPResponse.Status, entries: [ErrorEntry])] {
         var byCode: [Int: [ErrorEntry]] = [:]
+        var statuses: [Int: HTTPResponse.Status] = [:]
         for entry in catalog.entries where entry.origin == .server {
             guard let status = entry.status else { continue }
-            byCode[status.code, default: []].append(entry)
+            // An entry the API also answers with other statuses is one of their bodies too.
+            for sent in [status] + entry.otherStatuses {
+                byCode[sent.code, default: []].append(entry)
+                statuses[sent.code] = statuses[sent.code] ?? sent
+            }
         }
-        return byCode.keys.sorted().map { code in
-            let entries = byCode[code]!
-            return (entries[0].status!, entries)
-        }
+        return byCode.keys.sorted().map { code in (statuses[code]!, byCode[code]!) }
     }
 
     /// The component name of a status's response: its reason phrase in UpperCamelCase and its code (`NotFound404`,
@@ -265,7 +267,7 @@ public enum OpenAPIGenerator {
             guard let entry = catalog.entry(named: name), entry.origin == .server, let status = entry.status else {
                 continue
             }
-            statuses[status.code] = statuses[status.code] ?? status
+            for sent in [status] + entry.otherStatuses { statuses[sent.code] = statuses[sent.code] ?? sent }
         }
         let responses = statuses.keys.sorted().map { code in
             JSONValue.Member(

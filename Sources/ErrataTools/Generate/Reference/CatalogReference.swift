@@ -150,6 +150,15 @@ struct CatalogReference {
         return reason.isEmpty ? String(status.code) : "\(status.code) \(reason)"
     }
 
+    /// An entry's statuses: `403 Forbidden`, or `403 Forbidden (also 429 Too Many Requests)` when the API answers
+    /// it with others too; `nil` without a status.
+    static func statusText(of entry: ErrorEntry) -> String? {
+        guard let status = entry.status else { return nil }
+        let text = statusText(status)
+        if entry.otherStatuses.isEmpty { return text }
+        return text + " (also " + entry.otherStatuses.map(statusText).joined(separator: ", ") + ")"
+    }
+
     /// The retry rule in words.
     static func retryText(_ rule: ErrorEntry.RetryRule) -> String {
         switch rule {

@@ -127,7 +127,7 @@ public enum MarkdownGenerator {
                 let cells = [
                     columns.code ? codeCell(entry, reference) : nil,
                     nameCell(entry),
-                    columns.status ? entry.status.map { CatalogReference.statusText($0) } ?? "" : nil,
+                    columns.status ? CatalogReference.statusText(of: entry) ?? "" : nil,
                     columns.message ? messageCell(entry) : nil,
                     columns.description ? descriptionCell(entry) : nil,
                     CatalogReference.retryText(entry.retry),

@@ -13,8 +13,8 @@ extension ReferencePage {
         guard let entry = catalog.entry(named: name) else { return nil }
         var facts: [(String, String)] = []
         if let code = entry.code { facts.append(("Code", HTML.escape(code.description))) }
-        if let status = entry.status {
-            var text = HTML.escape(CatalogReference.statusText(status))
+        if let status = entry.status, let statusText = CatalogReference.statusText(of: entry) {
+            var text = HTML.escape(statusText)
             if let meaning = status.definition?.meaning {
                 text += "<br><span class=\"muted\">\(HTML.escape(meaning))</span>"
             }

@@ -153,7 +153,7 @@ public struct ReferencePage: Sendable {
         }
         html += "<td data-label=\"Name\">\(Self.nameCell(entry))</td>"
         if columns.status {
-            let status = entry.status.map { HTML.escape(CatalogReference.statusText($0)) } ?? ""
+            let status = CatalogReference.statusText(of: entry).map(HTML.escape) ?? ""
             html += "<td data-label=\"Status\">\(status)</td>"
         }
         if columns.message { html += "<td data-label=\"Message\">\(Self.messageCell(entry))</td>" }

@@ -20,6 +20,11 @@ struct SwiftModelLiteral {
                 ("name", .string(entry.name)),
                 ("code", entry.code.map(code)),
                 ("status", entry.status.map { SwiftExpression(String($0.code)) }),
+                (
+                    "otherStatuses",
+                    entry.otherStatuses.isEmpty
+                        ? nil : .array(entry.otherStatuses.map { SwiftExpression(String($0.code)) })
+                ),
                 ("title", entry.title.map(SwiftExpression.string)),
                 ("message", entry.message.map { template($0) }),
                 ("parameters", entry.parameters.isEmpty ? nil : .array(entry.parameters.map(parameter))),
