@@ -107,6 +107,18 @@ struct DiffFixture: Sendable, CustomTestStringConvertible {
             [(.major, "entry 'MemberRefNotFound': status changed from 404 to 410")]
         ),
         DiffFixture(
+            "an entry's own docs, its problem type, changed",
+            old: "codes:\n  - { name: Gone, status: 410, docs: \"https://example.com/probs/gone\" }\n",
+            new: "codes:\n  - { name: Gone, status: 410, docs: \"https://example.com/probs/removed\" }\n",
+            [
+                (
+                    .major,
+                    "entry 'Gone': docs (its problem type) changed from \"https://example.com/probs/gone\" to "
+                        + "\"https://example.com/probs/removed\""
+                )
+            ]
+        ),
+        DiffFixture(
             "another status added to an entry",
             old: "codes:\n  - { name: RateLimited, status: 403, message: Slow down. }\n",
             new: "codes:\n  - { name: RateLimited, status: 403, otherStatuses: [429], message: Slow down. }\n",

@@ -1059,6 +1059,31 @@ struct LintFixture: Sendable, CustomTestStringConvertible {
         ),
         LintFixture(
             rule: "malformed-docs",
+            name: "an entry's own docs that is not a URL",
+            firing: catalog(
+                """
+                codes:
+                  - name: NotFound
+                    code: 20001
+                    status: 404
+                    message: "Not found."
+                    docs: "probs/not-found" # ⚑
+                """
+            ),
+            corrected: catalog(
+                """
+                codes:
+                  - name: NotFound
+                    code: 20001
+                    status: 404
+                    message: "Not found."
+                    docs: "https://example.com/probs/not-found"
+                """
+            ),
+            message: ["'docs' of 'NotFound' is 'probs/not-found', which is not an absolute URL or path"]
+        ),
+        LintFixture(
+            rule: "malformed-docs",
             name: "a space in the URL",
             firing: catalog(
                 """

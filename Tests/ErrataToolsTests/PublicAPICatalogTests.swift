@@ -692,6 +692,28 @@ import Testing
         #expect(decoded.details == .array(["/account/12345", "/account/67890"]))
     }
 
+    /// The type is the problem's primary identifier (§3.1.1): a 403 of another type is another problem, and a
+    /// catalog entry's own `docs` is its type.
+    @Test func rfc9457ABodyOfAnotherTypeIsNotTheEntry() throws {
+        let other = Self.outOfCredit.replacing(
+            "https://example.com/probs/out-of-credit",
+            with: "https://example.com/probs/other"
+        )
+        let decoded = try Self.decode(
+            "rfc9457",
+            status: 403,
+            other,
+            headers: [.contentType: "application/problem+json"]
+        )
+        #expect(!decoded.isRecognized)
+        #expect(decoded.type == "https://example.com/probs/other")
+        let catalog = try Self.catalog("rfc9457")
+        #expect(
+            catalog.documentationURL(for: try #require(catalog.entry(named: "ValidationError")))
+                == "https://example.net/validation-error"
+        )
+    }
+
     static let validationError =
         ##"{"type":"https://example.net/validation-error","title":"Your request is not valid.","errors":[{"detail":"must be a positive integer","pointer":"#/age"},{"detail":"must be 'green', 'red' or 'blue'","pointer":"#/profile/color"}]}"##
 

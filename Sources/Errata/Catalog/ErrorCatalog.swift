@@ -91,6 +91,21 @@ public struct ErrorCatalog: Hashable, Sendable {
         entries.filter { $0.code == code }
     }
 
+    /// Where an entry is documented, which is also its problem type URI: the entry's own ``ErrorEntry/docs``, else
+    /// the catalog's ``docs`` template filled with the entry's code, name and status; `nil` without either.
+    public func documentationURL(for entry: ErrorEntry) -> String? {
+        if let docs = entry.docs { return docs }
+        guard let docs else { return nil }
+        return try? docs.render { name in
+            switch name {
+            case "code": entry.code?.description ?? ""
+            case "name": entry.name
+            case "status": entry.status.map { String($0.code) } ?? ""
+            default: nil
+            }
+        }
+    }
+
     /// The entries answered with this HTTP status, as their ``ErrorEntry/status`` or one of their
     /// ``ErrorEntry/otherStatuses``, in catalog order.
     public func entries(withStatus status: Int) -> [ErrorEntry] {

@@ -38,6 +38,10 @@ public struct ErrorEntry: Hashable, Sendable {
     public var isDeprecated: Bool
     /// The name of the group the entry belongs to, when it names one explicitly.
     public var group: String?
+    /// The entry's own documentation URL, in place of the catalog's ``ErrorCatalog/docs`` template for it. It is
+    /// also the entry's problem type (RFC 9457 `type`, the `{type}` variable): a decoder takes a body whose `type`
+    /// is another URI for another error.
+    public var docs: String?
     /// Lint rules silenced on this entry, on purpose.
     public var lintAllowances: LintAllowances?
 
@@ -58,6 +62,7 @@ public struct ErrorEntry: Hashable, Sendable {
         headers: [Header] = [],
         isDeprecated: Bool = false,
         group: String? = nil,
+        docs: String? = nil,
         lintAllowances: LintAllowances? = nil
     ) {
         self.name = name
@@ -75,6 +80,7 @@ public struct ErrorEntry: Hashable, Sendable {
         self.headers = headers
         self.isDeprecated = isDeprecated
         self.group = group
+        self.docs = docs
         self.lintAllowances = lintAllowances
     }
 

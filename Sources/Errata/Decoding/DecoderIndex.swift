@@ -45,6 +45,8 @@ struct DecoderIndex: Sendable {
     let identifiesByCodeAlone: Bool
     /// Whether any entry has a constant parameter, so that matching checks the body's values against them.
     let hasConstants: Bool
+    /// Whether any entry has its own docs URL, its problem type, so that matching checks the body's `type`.
+    let hasOwnTypes: Bool
 
     init(_ catalog: ErrorCatalog) {
         let all = catalog.entries.filter { $0.origin == .server }.map(Candidate.init)
@@ -56,5 +58,6 @@ struct DecoderIndex: Sendable {
         self.byCode = byCode
         self.identifiesByCodeAlone = catalog.entries.contains { $0.code != nil && $0.status == nil }
         self.hasConstants = all.contains { !$0.constants.isEmpty }
+        self.hasOwnTypes = all.contains { $0.entry.docs != nil }
     }
 }

@@ -185,6 +185,11 @@ extension ErrorDecoder {
                 candidate.constants.contains { name, constant in parameters[name].map { $0 != constant } ?? false }
             }
         }
+        // An entry's own docs URL is its problem type (RFC 9457 §3.1.1: the primary identifier): a body of another
+        // type is another error.
+        if index.hasOwnTypes, let type = result.type {
+            candidates.removeAll { candidate in candidate.entry.docs.map { $0 != type } ?? false }
+        }
         // The values found while narrowing by message are kept, so no template is matched twice.
         var matched: [String: String]?
         if candidates.count > 1 || (candidates.count == 1 && candidates[0].entry.code == nil) {

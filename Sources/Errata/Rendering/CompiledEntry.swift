@@ -69,20 +69,7 @@ final class CompiledEntry: Sendable {
         }
         self.headers = headers
         let reason = definition?.reasonPhrase ?? status.reasonPhrase
-        let type: String
-        if let docs = catalog.docs {
-            type =
-                (try? docs.render { name in
-                    switch name {
-                    case "code": entry.code?.description ?? ""
-                    case "name": entry.name
-                    case "status": entry.status.map { String($0.code) } ?? ""
-                    default: nil
-                    }
-                }) ?? "about:blank"
-        } else {
-            type = "about:blank"
-        }
+        let type = catalog.documentationURL(for: entry) ?? "about:blank"
         // A message without parameters is fixed for the entry; one with parameters is a hole.
         let message = entry.message?.substituting(constants)
         let constantMessage: JSONValue??

@@ -55,6 +55,14 @@ extension CatalogComparison {
         for removed in before.otherStatuses where !after.otherStatuses.contains(removed) && removed != after.status {
             report(.patch, subject, "no longer sent with status \(removed.code)")
         }
+        if before.docs != after.docs {
+            // Also the entry's problem type, which a client may tell errors apart by (RFC 9457 §3.1.1).
+            report(
+                .major,
+                subject,
+                "docs (its problem type) changed from \(quoted(before.docs)) to \(quoted(after.docs))"
+            )
+        }
         if before.kind != after.kind {
             report(.major, subject, "kind changed from \(before.kind) to \(after.kind)")
         }

@@ -119,6 +119,7 @@ public enum CatalogJSON {
             ),
             ("deprecated", entry.isDeprecated ? .bool(true) : nil),
             ("group", entry.group.map(JSONValue.string)),
+            ("docs", entry.docs.map(JSONValue.string)),
             (
                 "lint",
                 entry.lintAllowances.map { allowances in

@@ -392,16 +392,30 @@ private struct LintRun {
     // MARK: Docs
 
     mutating func checkDocs() {
-        guard let docs = catalog.docs else { return }
-        let sample = (try? docs.render { _ in "x" }) ?? ""
-        let isURL = sample.hasPrefix("https://") || sample.hasPrefix("http://") || sample.hasPrefix("/")
-        if !isURL || sample.contains(" ") {
+        if let docs = catalog.docs {
+            let sample = (try? docs.render { _ in "x" }) ?? ""
+            if !Self.isDocsURL(sample) {
+                report(
+                    .malformedDocs,
+                    "'docs' renders '\(sample)', which is not an absolute URL or path; write it like "
+                        + "'https://example.com/errors#{code}'",
+                    at: sourceMap.root["docs"]
+                )
+            }
+        }
+        for (index, entry) in catalog.entries.enumerated() {
+            guard let docs = entry.docs, !Self.isDocsURL(docs) else { continue }
             report(
                 .malformedDocs,
-                "'docs' renders '\(sample)', which is not an absolute URL or path; write it like "
-                    + "'https://example.com/errors#{code}'",
-                at: sourceMap.root["docs"]
+                entry: index,
+                key: "docs",
+                "'docs' of '\(entry.name)' is '\(docs)', which is not an absolute URL or path; write it like "
+                    + "'https://example.com/probs/out-of-credit'"
             )
         }
+    }
+
+    private static func isDocsURL(_ text: String) -> Bool {
+        (text.hasPrefix("https://") || text.hasPrefix("http://") || text.hasPrefix("/")) && !text.contains(" ")
     }
 }

@@ -55,6 +55,7 @@ extension CatalogDecoder {
         let headers = fields["headers"].map { headerTemplates($0, context: context, map: &map) } ?? []
         let isDeprecated = fields["deprecated"].flatMap { bool($0, "'deprecated' \(context)") }
         let group = optionalString(fields["group"], "'group' \(context)")
+        let docs = optionalString(fields["docs"], "'docs' \(context)")
         let allowances = fields["lint"].flatMap { lintAllowances($0, context: context, map: &map) }
 
         guard errorCount == errorsBefore, let name else { return nil }
@@ -74,6 +75,7 @@ extension CatalogDecoder {
             headers: headers,
             isDeprecated: isDeprecated ?? false,
             group: group,
+            docs: docs,
             lintAllowances: allowances
         )
     }

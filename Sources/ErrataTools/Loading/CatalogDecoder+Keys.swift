@@ -15,7 +15,7 @@ extension CatalogDecoder {
     package static let entryKeys = [
         "name", "code", "status", "otherStatuses", "title", "message", "params", "description", "kind", "origin",
         "retry", "fields",
-        "headers", "deprecated", "group", "lint",
+        "headers", "deprecated", "group", "docs", "lint",
     ]
     /// The keys every item of `codes` must have.
     package static let requiredEntryKeys = ["name"]

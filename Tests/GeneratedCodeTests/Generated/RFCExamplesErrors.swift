@@ -29,7 +29,7 @@ public enum RFCExamplesErrors {
     /// - `.with(instance:)`: a URI identifying this occurrence (RFC 9457 `instance`).
     /// - `.with(details:)`: free-form JSON for the envelope's `details` member.
     public static func outOfCredit(balance: Swift.Int, cost: Swift.Int) -> Errata.APIError {
-        .init(unchecked: 0, in: Self.catalog, values: [nil, Swift.String(balance), Swift.String(cost)])
+        .init(unchecked: 0, in: Self.catalog, values: [Swift.String(balance), Swift.String(cost)])
     }
 
     /// Your request is not valid. (`ValidationError`: 422).
@@ -87,7 +87,7 @@ public enum RFCExamplesErrors {
         envelope: .init(
             format: .json,
             body: .object([
-                .init(key: "type", value: .value(.init(name: "params.problemType"))),
+                .init(key: "type", value: .value(.init(name: "type"))),
                 .init(key: "title", value: .value(.init(name: "title"))),
                 .init(key: "detail", value: .value(.init(name: "message", isOptional: true))),
                 .init(key: "instance", value: .value(.init(name: "instance", isOptional: true))),
@@ -116,16 +116,12 @@ public enum RFCExamplesErrors {
             title: "You do not have enough credit.",
             message: template("Your current balance is {balance}, but that costs {cost}."),
             parameters: [
-                .init(
-                    name: "problemType",
-                    description: "The problem type URI.",
-                    constant: "https://example.com/probs/out-of-credit"
-                ),
                 .init(name: "balance", type: .integer, description: "The account's balance."),
                 .init(name: "cost", type: .integer, description: "What the request would cost."),
             ],
             description: "The account does not have enough credit for the request. `details` carries the accounts (the example's \"accounts\" member).",
-            headers: [.init(name: "Content-Language", value: template("en"))]
+            headers: [.init(name: "Content-Language", value: template("en"))],
+            docs: "https://example.com/probs/out-of-credit"
         )
 
         /// Your request is not valid. (`ValidationError`: 422).
@@ -133,16 +129,10 @@ public enum RFCExamplesErrors {
             name: "ValidationError",
             status: 422,
             title: "Your request is not valid.",
-            parameters: [
-                .init(
-                    name: "problemType",
-                    description: "The problem type URI.",
-                    constant: "https://example.net/validation-error"
-                ),
-            ],
             description: "The request has problems in several places; each item of \"errors\" names one by JSON Pointer.",
             hasFieldErrors: true,
             headers: [.init(name: "Content-Language", value: template("en"))],
+            docs: "https://example.net/validation-error",
             lintAllowances: .init(
                 rules: ["missing-message"],
                 reason: "RFC 9457's example has no \"detail\": the errors list explains."

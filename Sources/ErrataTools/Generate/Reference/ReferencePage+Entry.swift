@@ -88,18 +88,10 @@ extension ReferencePage {
         return Self.document(title: "\(entry.name) · \(reference.title)", body: body)
     }
 
-    /// The entry's documentation link (the catalog's `docs` template), or its text when it is not an http(s) URL.
+    /// The entry's documentation link (its own `docs`, else the catalog's template), or its text when it is not an
+    /// http(s) URL.
     private func documentationLink(for entry: ErrorEntry) -> String? {
-        guard let docs = catalog.docs else { return nil }
-        let url = try? docs.render { name in
-            switch name {
-            case "code": entry.code?.description ?? ""
-            case "name": entry.name
-            case "status": entry.status.map { String($0.code) } ?? ""
-            default: nil
-            }
-        }
-        guard let url else { return nil }
+        guard let url = catalog.documentationURL(for: entry) else { return nil }
         guard let safe = HTML.safeURL(url) else { return HTML.escape(url) }
         return "<a href=\"\(HTML.escape(safe))\">\(HTML.escape(safe))</a>"
     }

@@ -36,6 +36,7 @@ struct SwiftModelLiteral {
                 ("headers", entry.headers.isEmpty ? nil : .array(entry.headers.map { header($0) })),
                 ("isDeprecated", entry.isDeprecated ? SwiftExpression("true") : nil),
                 ("group", entry.group.map(SwiftExpression.string)),
+                ("docs", entry.docs.map(SwiftExpression.string)),
                 ("lintAllowances", entry.lintAllowances.map(lintAllowances)),
             ]
         )
