@@ -307,6 +307,37 @@ struct DiffFixture: Sendable, CustomTestStringConvertible {
             [(.minor, "envelope: member 'details' is now always present ('details?' became 'details')")]
         ),
         DiffFixture(
+            "a documented field error attribute value added and one removed",
+            old: """
+                envelope:
+                  format: json
+                  body: { code: "{code}", errors: "{errors?}" }
+                  fieldErrors:
+                    layout: list
+                    item: { field: "{field}", code: "{attributes.code}" }
+                    attributes: { code: { values: [missing, invalid] } }
+                codes: []
+                """,
+            new: """
+                envelope:
+                  format: json
+                  body: { code: "{code}", errors: "{errors?}" }
+                  fieldErrors:
+                    layout: list
+                    item: { field: "{field}", code: "{attributes.code}" }
+                    attributes: { code: { values: [missing, already_exists] } }
+                codes: []
+                """,
+            [
+                (
+                    .minor,
+                    "envelope: field error attribute 'code' documents a new value 'already_exists'; clients that "
+                        + "treat the documented values as a closed set will reject it"
+                ),
+                (.patch, "envelope: field error attribute 'code' no longer documents value 'invalid'"),
+            ]
+        ),
+        DiffFixture(
             "tagged objects of an optional array reordered",
             old: """
                 envelope:

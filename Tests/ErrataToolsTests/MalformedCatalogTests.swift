@@ -745,6 +745,64 @@ import Testing
                 + "must be 400–599"
         ),
         Case(
+            "a described attribute the item does not carry",
+            #"""
+            errata: 1
+            id: shop
+            title: Shop
+            version: 1.0.0
+            envelope:
+              format: json
+              body: { code: "{code}", errors: "{errors?}" }
+              fieldErrors:
+                layout: list
+                item: { field: "{field}", code: "{attributes.code}" }
+                attributes: { kind: { values: [a, b] } }
+            codes: []
+            """#,
+            "bad.errata.yaml:11:19: error: attribute 'kind' in 'fieldErrors.attributes' is not in "
+                + "'fieldErrors.item'; write \"{attributes.kind}\" where the item carries it, or remove it (the item's "
+                + "attributes: code)"
+        ),
+        Case(
+            "an attribute value listed twice",
+            #"""
+            errata: 1
+            id: shop
+            title: Shop
+            version: 1.0.0
+            envelope:
+              format: json
+              body: { code: "{code}", errors: "{errors?}" }
+              fieldErrors:
+                layout: list
+                item: { field: "{field}", code: "{attributes.code}" }
+                attributes: { code: { values: [missing, invalid, missing] } }
+            codes: []
+            """#,
+            "bad.errata.yaml:11:54: error: value 'missing' of attribute 'code' in 'fieldErrors.attributes' is "
+                + "listed twice; list each value once"
+        ),
+        Case(
+            "attribute values that are neither a list nor a mapping",
+            #"""
+            errata: 1
+            id: shop
+            title: Shop
+            version: 1.0.0
+            envelope:
+              format: json
+              body: { code: "{code}", errors: "{errors?}" }
+              fieldErrors:
+                layout: list
+                item: { field: "{field}", code: "{attributes.code}" }
+                attributes: { code: { values: missing } }
+            codes: []
+            """#,
+            "bad.errata.yaml:11:35: error: 'values' of attribute 'code' in 'fieldErrors.attributes' must be a list "
+                + "of values, or a mapping of each value to what it means, found the text 'missing'"
+        ),
+        Case(
             "a leaf member for a layout that is not a tree",
             #"""
             errata: 1

@@ -93,11 +93,19 @@ extension Envelope {
         public var item: JSONTemplate
         /// For a ``Layout/tree``: the member that holds the errors of the field at its place in the tree.
         public var leaf: String
+        /// The item's attributes the catalog describes, with their documented values.
+        public var attributes: [FieldErrorAttribute]
 
         /// Creates a layout.
-        public init(layout: Layout, item: JSONTemplate, leaf: String = Self.defaultLeaf) {
+        public init(
+            layout: Layout,
+            item: JSONTemplate,
+            leaf: String = Self.defaultLeaf,
+            attributes: [FieldErrorAttribute] = []
+        ) {
             self.layout = layout
             self.item = item
+            self.attributes = attributes
             self.leaf = leaf
         }
 

@@ -58,6 +58,38 @@ extension CatalogComparison {
                 )
             }
             compareMembers(oldLayout.item, newLayout.item, noun: "\(prefix)field error member")
+            compareAttributes(oldLayout.attributes, newLayout.attributes, prefix: prefix)
+        }
+    }
+
+    /// Compares the documented values of field error attributes. A value added reaches clients that treat the
+    /// documented set as closed (a generated `enum`), which then reject it: minor, and said. A value no longer
+    /// documented breaks nobody.
+    private mutating func compareAttributes(
+        _ before: [FieldErrorAttribute],
+        _ after: [FieldErrorAttribute],
+        prefix: String
+    ) {
+        for attribute in after {
+            let old = before.first { $0.name == attribute.name }?.values.map(\.value) ?? []
+            for value in attribute.values.map(\.value) where !old.contains(value) {
+                report(
+                    .minor,
+                    .envelope,
+                    "\(prefix)field error attribute '\(attribute.name)' documents a new value '\(value)'; clients that "
+                        + "treat the documented values as a closed set will reject it"
+                )
+            }
+        }
+        for attribute in before {
+            let new = after.first { $0.name == attribute.name }?.values.map(\.value) ?? []
+            for value in attribute.values.map(\.value) where !new.contains(value) {
+                report(
+                    .patch,
+                    .envelope,
+                    "\(prefix)field error attribute '\(attribute.name)' no longer documents value '\(value)'"
+                )
+            }
         }
     }
 

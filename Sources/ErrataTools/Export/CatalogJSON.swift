@@ -144,6 +144,34 @@ public enum CatalogJSON {
                         ("layout", .string($0.layout.rawValue)),
                         ("item", template($0.item)),
                         ("leaf", $0.leaf == Envelope.FieldErrorLayout.defaultLeaf ? nil : .string($0.leaf)),
+                        (
+                            "attributes",
+                            $0.attributes.isEmpty
+                                ? nil
+                                : .object(
+                                    $0.attributes.map { attribute in
+                                        JSONValue.Member(
+                                            attribute.name,
+                                            object([
+                                                ("description", attribute.description.map(JSONValue.string)),
+                                                (
+                                                    "values",
+                                                    attribute.values.isEmpty
+                                                        ? nil
+                                                        : .object(
+                                                            attribute.values.map {
+                                                                JSONValue.Member(
+                                                                    $0.value,
+                                                                    $0.description.map(JSONValue.string) ?? .null
+                                                                )
+                                                            }
+                                                        )
+                                                ),
+                                            ])
+                                        )
+                                    }
+                                )
+                        ),
                     ])
                 }
             ),

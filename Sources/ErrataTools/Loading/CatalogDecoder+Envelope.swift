@@ -131,7 +131,82 @@ extension CatalogDecoder {
             leaf = text
         }
         guard let layout, let item else { return nil }
-        return Envelope.FieldErrorLayout(layout: layout, item: item, leaf: leaf)
+        let attributes = fields["attributes"].map { fieldErrorAttributes($0, item: item, map: &map) } ?? []
+        return Envelope.FieldErrorLayout(layout: layout, item: item, leaf: leaf, attributes: attributes)
+    }
+
+    /// `attributes: {code: {description, values: {missing_field: "…", …}}}`: the item's attributes described, each
+    /// one the item template uses, with its documented values (a list, or a mapping of each value to its meaning).
+    private mutating func fieldErrorAttributes(
+        _ node: YAMLNode,
+        item: JSONTemplate,
+        map: inout CatalogSourceMap.Node
+    ) -> [FieldErrorAttribute] {
+        guard case .mapping(let pairs) = node.value else {
+            error(
+                "'fieldErrors.attributes' must be a mapping of attribute names, found \(node.kindDescription)",
+                at: node
+            )
+            return []
+        }
+        let used = item.placeholders.compactMap { placeholder -> String? in
+            if case .attribute(let name) = FieldErrorVariable(placeholder.name) { return name }
+            return nil
+        }
+        var result: [FieldErrorAttribute] = []
+        for pair in pairs {
+            guard let name = string(pair.key, "an attribute name in 'fieldErrors.attributes'") else { continue }
+            let context = "of attribute '\(name)' in 'fieldErrors.attributes'"
+            guard used.contains(name) else {
+                error(
+                    "attribute '\(name)' in 'fieldErrors.attributes' is not in 'fieldErrors.item'; write "
+                        + "\"{attributes.\(name)}\" where the item carries it, or remove it"
+                        + (used.isEmpty ? "" : " (the item's attributes: \(used.joined(separator: ", ")))"),
+                    at: pair.key
+                )
+                continue
+            }
+            guard !result.contains(where: { $0.name == name }) else { continue }
+            var attributeMap = CatalogSourceMap.Node(location: location(of: pair.value))
+            guard
+                let fields = fields(
+                    of: pair.value,
+                    in: context,
+                    allowed: Self.fieldErrorAttributeKeys,
+                    map: &attributeMap
+                )
+            else { continue }
+            let description = optionalString(fields["description"], "'description' \(context)")
+            var values: [FieldErrorAttribute.Value] = []
+            if let valuesNode = fields["values"] {
+                var written: [(YAMLNode, String?)] = []
+                switch valuesNode.value {
+                case .sequence(let items): written = items.map { ($0, nil) }
+                case .mapping(let valuePairs):
+                    for valuePair in valuePairs {
+                        written.append(
+                            (valuePair.key, optionalString(valuePair.value, "the meaning of a value \(context)"))
+                        )
+                    }
+                default:
+                    error(
+                        "'values' \(context) must be a list of values, or a mapping of each value to what it means, "
+                            + "found \(valuesNode.kindDescription)",
+                        at: valuesNode
+                    )
+                }
+                for (valueNode, meaning) in written {
+                    guard let value = string(valueNode, "a value \(context)") else { continue }
+                    guard !values.contains(where: { $0.value == value }) else {
+                        error("value '\(value)' \(context) is listed twice; list each value once", at: valueNode)
+                        continue
+                    }
+                    values.append(FieldErrorAttribute.Value(value, description: meaning))
+                }
+            }
+            result.append(FieldErrorAttribute(name: name, description: description, values: values))
+        }
+        return result
     }
 
     enum VariableSet {

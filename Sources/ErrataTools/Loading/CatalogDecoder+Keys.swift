@@ -51,7 +51,9 @@ extension CatalogDecoder {
     package static let requiredEnvelopeKeys = ["format"]
 
     /// An envelope's `fieldErrors`.
-    package static let fieldErrorsKeys = ["layout", "item", "leaf"]
+    package static let fieldErrorsKeys = ["layout", "item", "leaf", "attributes"]
+    /// The keys of an attribute in `fieldErrors.attributes`.
+    package static let fieldErrorAttributeKeys = ["description", "values"]
     /// The keys an envelope's `fieldErrors` must have.
     package static let requiredFieldErrorsKeys = ["layout", "item"]
 

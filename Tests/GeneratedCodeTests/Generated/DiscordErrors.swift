@@ -244,7 +244,14 @@ public enum DiscordErrors {
                 item: .object([
                     .init(key: "code", value: .value(.init(name: "attributes.code"))),
                     .init(key: "message", value: .value(.init(name: "message"))),
-                ])
+                ]),
+                attributes: [
+                    .init(
+                        name: "code",
+                        description: "What is wrong with the field, as a constant.",
+                        values: [.init("BASE_TYPE_REQUIRED"), .init("BASE_TYPE_CHOICES"), .init("APPLICATION_COMMAND_TOO_LARGE")]
+                    ),
+                ]
             )
         ),
         entries: [

@@ -225,7 +225,22 @@ public enum GitHubRESTErrors {
                     .init(key: "resource", value: .value(.init(name: "attributes.resource"))),
                     .init(key: "field", value: .value(.init(name: "field"))),
                     .init(key: "code", value: .value(.init(name: "attributes.code"))),
-                ])
+                ]),
+                attributes: [
+                    .init(name: "resource", description: "The kind of resource the field belongs to (Issue, Label, …)."),
+                    .init(
+                        name: "code",
+                        description: "What is wrong with the field.",
+                        values: [
+                            .init("missing", description: "A resource does not exist."),
+                            .init("missing_field", description: "A required field on a resource has not been set."),
+                            .init("invalid", description: "The formatting of a field is invalid."),
+                            .init("already_exists", description: "Another resource has the same value as this field."),
+                            .init("unprocessable", description: "The inputs provided were invalid."),
+                            .init("custom", description: "The error's message says what is wrong."),
+                        ]
+                    ),
+                ]
             )
         ),
         entries: [

@@ -139,6 +139,13 @@ struct EnvelopeShape {
                 )
             }
             members.append(JSONValue.Member("description", .string(variable.meaning)))
+            if isItem, case .attribute(let attribute) = FieldErrorVariable(placeholder.name),
+                let values = fieldErrors.attributes.first(where: { $0.name == attribute })?.values, !values.isEmpty
+            {
+                // Examples, never an `enum`: a client generated from a closed set rejects a value a newer server
+                // adds, as with codes (swift-openapi-generator#608).
+                members.append(JSONValue.Member("examples", .array(values.map { .string($0.value) })))
+            }
             let envelopeVariable = isItem ? nil : EnvelopeVariable(placeholder.name)
             if envelopeVariable == .retryAfterSeconds || envelopeVariable == .retryAfterMilliseconds
                 || envelopeVariable == .retryAfterDecimalSeconds
@@ -344,9 +351,21 @@ struct EnvelopeShape {
             case .message:
                 return Variable(types: ["string"], meaning: "What is wrong with the field.", whenPresent: "always")
             case .attribute(let attribute):
+                let declared = fieldErrors.attributes.first { $0.name == attribute }
+                var meaning = declared?.description ?? "The field error's \(attribute) attribute."
+                if let values = declared?.values, !values.isEmpty {
+                    let listed = values.map { value in
+                        value.value
+                            + (value.description.map { " (" + ($0.hasSuffix(".") ? String($0.dropLast()) : $0) + ")" }
+                                ?? "")
+                    }
+                    meaning +=
+                        " Documented values: " + listed.joined(separator: "; ")
+                        + ". The set is open: a newer server may send another."
+                }
                 return Variable(
-                    types: nil,
-                    meaning: "The field error's \(attribute) attribute.",
+                    types: declared.map { $0.values.isEmpty ? nil : ["string"] } ?? nil,
+                    meaning: meaning,
                     whenPresent: "when the field error has \(attribute)"
                 )
             case nil:

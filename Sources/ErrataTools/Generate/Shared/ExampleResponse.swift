@@ -99,14 +99,17 @@ package struct ExampleResponse {
         }
     }
 
-    /// A field error on `name`, with an integer for every attribute the item template uses (100, 101, …).
+    /// A field error on `name`, with every attribute the item template uses: the first documented value of a
+    /// described attribute, else an integer (100, 101, …).
     static func sampleFieldError(for envelope: Envelope) -> FieldError {
         let item = envelope.fieldErrors?.item.placeholders ?? []
+        let described = envelope.fieldErrors?.attributes ?? []
         var attributes: [JSONValue.Member] = []
         for placeholder in item {
             guard case .attribute(let name) = FieldErrorVariable(placeholder.name) else { continue }
             if !attributes.contains(where: { $0.key == name }) {
-                attributes.append(JSONValue.Member(name, .integer(100 + attributes.count)))
+                let documented = described.first { $0.name == name }?.values.first.map { JSONValue.string($0.value) }
+                attributes.append(JSONValue.Member(name, documented ?? .integer(100 + attributes.count)))
             }
         }
         return FieldError(field: "name", message: "Value is too long.", attributes: attributes)

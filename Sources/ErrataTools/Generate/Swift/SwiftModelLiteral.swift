@@ -144,7 +144,36 @@ struct SwiftModelLiteral {
             ("item", jsonTemplate(layout.item)),
         ]
         if layout.leaf != Envelope.FieldErrorLayout.defaultLeaf { arguments.append(("leaf", .string(layout.leaf))) }
+        if !layout.attributes.isEmpty {
+            arguments.append(("attributes", .array(layout.attributes.map(fieldErrorAttribute))))
+        }
         return .call(".init", arguments)
+    }
+
+    private func fieldErrorAttribute(_ attribute: FieldErrorAttribute) -> SwiftExpression {
+        .call(
+            ".init",
+            [
+                ("name", .string(attribute.name)),
+                ("description", attribute.description.map(SwiftExpression.string)),
+                (
+                    "values",
+                    attribute.values.isEmpty
+                        ? nil
+                        : .array(
+                            attribute.values.map { value in
+                                .call(
+                                    ".init",
+                                    [
+                                        (nil, .string(value.value)),
+                                        ("description", value.description.map(SwiftExpression.string)),
+                                    ]
+                                )
+                            }
+                        )
+                ),
+            ]
+        )
     }
 
     private mutating func jsonTemplate(_ template: JSONTemplate) -> SwiftExpression {
