@@ -217,7 +217,10 @@ def check_anchor(driver, base, target):
         raise CheckFailed(check, f"#{target.code} is in row #{geometry['row']}, expected #{target.name}")
     if geometry["scrollY"] <= 0:
         raise CheckFailed(check, "the page did not scroll (scrollY is 0)")
-    if not (0 <= geometry["top"] and geometry["bottom"] <= geometry["innerHeight"]):
+    # A row taller than the viewport cannot fit: then it must start at the top of it, not below.
+    fits = geometry["bottom"] <= geometry["innerHeight"]
+    starts_at_top = geometry["height"] > geometry["innerHeight"] and geometry["top"] <= geometry["innerHeight"] / 4
+    if not (0 <= geometry["top"] and (fits or starts_at_top)):
         raise CheckFailed(
             check,
             f"row spans {geometry['top']:.0f}–{geometry['bottom']:.0f}px, the viewport 0–{geometry['innerHeight']}px",
