@@ -438,7 +438,42 @@ public enum KubernetesErrors {
                     .init(key: "reason", value: .value(.init(name: "attributes.reason"))),
                     .init(key: "message", value: .value(.init(name: "message"))),
                     .init(key: "field", value: .value(.init(name: "field"))),
-                ])
+                ]),
+                attributes: [
+                    .init(
+                        name: "reason",
+                        description: "A machine-readable description of the cause (StatusCause.reason, a CauseType).",
+                        values: [
+                            .init("FieldValueNotFound", description: "A requested value was not found (e.g. looking up an ID)."),
+                            .init(
+                                "FieldValueRequired",
+                                description: "A required value was not provided (e.g. empty strings, null values, or empty arrays)."
+                            ),
+                            .init("FieldValueDuplicate", description: "A value that must be unique collides (e.g. unique IDs)."),
+                            .init("FieldValueInvalid", description: "A value is malformed (e.g. failed regex match)."),
+                            .init(
+                                "FieldValueNotSupported",
+                                description: "A valid value that cannot be handled (e.g. an enumerated string)."
+                            ),
+                            .init(
+                                "FieldValueForbidden",
+                                description: "A valid value not permitted by the current conditions (such as security policy)."
+                            ),
+                            .init("FieldValueTooLong", description: "The given value is too long."),
+                            .init("FieldValueTooMany", description: "A given list has too many items."),
+                            .init("InternalError", description: "Another error, not related to user input."),
+                            .init("FieldValueTypeInvalid", description: "A value is not of the correct type."),
+                            .init(
+                                "UnexpectedServerResponse",
+                                description: "The server responded without the expected return type (a proxy, or a malfunction)."
+                            ),
+                            .init(
+                                "FieldManagerConflict",
+                                description: "Another client claims to manage this field (server-side apply)."
+                            ),
+                        ]
+                    ),
+                ]
             )
         ),
         entries: [
