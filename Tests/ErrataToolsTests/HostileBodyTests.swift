@@ -158,6 +158,42 @@ import Testing
         }
     }
 
+    /// Google's details array filled to the size limit with items of undeclared types, a RetryInfo last: each item
+    /// is checked against the three declared tags once, and the last one still gives the delay.
+    @Test(.timeLimit(.minutes(1)))
+    func aDetailsArrayOfManyItemsDecodes() throws {
+        let stranger = #"{"@type":"type.googleapis.com/google.rpc.Help","links":[]}"#
+        let items = Array(repeating: stranger, count: 15_000) + [
+            #"{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"1.5s"}"#
+        ]
+        let body = Array(
+            (#"{"error":{"code":503,"message":"Later.","status":"UNAVAILABLE","details":["#
+                + items.joined(separator: ",") + "]}}").utf8
+        )
+        #expect(body.count < 1 << 20)
+        let decoded = try Self.decoder("google-apis").decode(status: .serviceUnavailable, body: body)
+        #expect(decoded.problem == nil)
+        #expect(decoded.name == "Unavailable")
+        #expect(decoded.retryAfter == .milliseconds(1_500))
+    }
+
+    /// Discord's field error tree nested to the decoder's depth limit, and past it: read to the last level, or
+    /// refused as too deep, never a crash.
+    @Test(.timeLimit(.minutes(1)), arguments: [58, 61, 62, 70])
+    func aFieldErrorTreeAsDeepAsTheLimitDecodes(_ levels: Int) throws {
+        let leaf = #"{"_errors":[{"code":"BASE_TYPE_REQUIRED","message":"Required."}]}"#
+        let tree = String(repeating: #"{"a":"#, count: levels) + leaf + String(repeating: "}", count: levels)
+        let body = Array(#"{"code":50035,"errors":\#(tree),"message":"Invalid Form Body"}"#.utf8)
+        let decoded = try Self.decoder("discord").decode(status: .badRequest, body: body)
+        if decoded.problem == nil {
+            #expect(decoded.name == "InvalidFormBody")
+            #expect(decoded.fieldErrors.map(\.field) == [Array(repeating: "a", count: levels).joined(separator: ".")])
+        } else {
+            #expect(decoded.problem?.kind == .tooDeep)
+            #expect(levels > 60)
+        }
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func aOneMebibyteStringMemberDecodes() throws {
         let huge = String(repeating: "x", count: 1 << 20)
