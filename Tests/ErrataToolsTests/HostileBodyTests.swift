@@ -163,9 +163,10 @@ import Testing
     @Test(.timeLimit(.minutes(1)))
     func aDetailsArrayOfManyItemsDecodes() throws {
         let stranger = #"{"@type":"type.googleapis.com/google.rpc.Help","links":[]}"#
-        let items = Array(repeating: stranger, count: 15_000) + [
-            #"{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"1.5s"}"#
-        ]
+        let items =
+            Array(repeating: stranger, count: 15_000) + [
+                #"{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"1.5s"}"#
+            ]
         let body = Array(
             (#"{"error":{"code":503,"message":"Later.","status":"UNAVAILABLE","details":["#
                 + items.joined(separator: ",") + "]}}").utf8
