@@ -338,6 +338,20 @@ struct DiffFixture: Sendable, CustomTestStringConvertible {
             ]
         ),
         DiffFixture(
+            "a documented parameter value added",
+            old:
+                "codes:\n  - { name: Declined, code: 1, message: \"{reason}\", params: { reason: { values: [a] } } }\n",
+            new:
+                "codes:\n  - { name: Declined, code: 1, message: \"{reason}\", params: { reason: { values: [a, b] } } }\n",
+            [
+                (
+                    .minor,
+                    "entry 'Declined': parameter 'reason' documents a new value 'b'; clients that treat the documented "
+                        + "values as a closed set will reject it"
+                )
+            ]
+        ),
+        DiffFixture(
             "tagged objects of an optional array reordered",
             old: """
                 envelope:

@@ -803,6 +803,22 @@ import Testing
                 + "of values, or a mapping of each value to what it means, found the text 'missing'"
         ),
         Case(
+            "a parameter value listed twice",
+            #"""
+            errata: 1
+            id: shop
+            title: Shop
+            version: 1.0.0
+            codes:
+              - name: Declined
+                code: 1
+                message: "Declined: {reason}."
+                params: { reason: { values: [lost_card, stolen_card, lost_card] } }
+            """#,
+            "bad.errata.yaml:9:58: error: value 'lost_card' of parameter 'reason' in code 'Declined' is listed "
+                + "twice; list each value once"
+        ),
+        Case(
             "a leaf member for a layout that is not a tree",
             #"""
             errata: 1

@@ -14,13 +14,23 @@ public struct ParameterDeclaration: Hashable, Sendable {
     /// an ``APIError/ConstructionError``), the renderer writes it as part of the entry's fixed bytes, and the decoder
     /// recognises the entry only in a body whose member has this value.
     public var constant: String?
+    /// The values the API documents for the parameter (Stripe's decline codes), in the order written: a set that
+    /// stays open, for the reference pages and schemas; an occurrence may give any value.
+    public var values: [DocumentedValue]
 
     /// Creates a declaration.
-    public init(name: String, type: ParameterType = .string, description: String? = nil, constant: String? = nil) {
+    public init(
+        name: String,
+        type: ParameterType = .string,
+        description: String? = nil,
+        constant: String? = nil,
+        values: [DocumentedValue] = []
+    ) {
         self.name = name
         self.type = type
         self.description = description
         self.constant = constant
+        self.values = values
     }
 }
 

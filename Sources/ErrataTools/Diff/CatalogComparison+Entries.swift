@@ -150,6 +150,12 @@ extension CatalogComparison {
             if oldDeclaration?.description != newDeclaration?.description {
                 report(.patch, subject, "parameter '\(name)' description changed")
             }
+            compareValues(
+                oldDeclaration?.values ?? [],
+                newDeclaration?.values ?? [],
+                of: "parameter '\(name)'",
+                subject
+            )
         }
     }
 

@@ -62,34 +62,44 @@ extension CatalogComparison {
         }
     }
 
-    /// Compares the documented values of field error attributes. A value added reaches clients that treat the
-    /// documented set as closed (a generated `enum`), which then reject it: minor, and said. A value no longer
-    /// documented breaks nobody.
+    /// Compares the documented values of field error attributes, attribute by attribute.
     private mutating func compareAttributes(
         _ before: [FieldErrorAttribute],
         _ after: [FieldErrorAttribute],
         prefix: String
     ) {
-        for attribute in after {
-            let old = before.first { $0.name == attribute.name }?.values.map(\.value) ?? []
-            for value in attribute.values.map(\.value) where !old.contains(value) {
-                report(
-                    .minor,
-                    .envelope,
-                    "\(prefix)field error attribute '\(attribute.name)' documents a new value '\(value)'; clients that "
-                        + "treat the documented values as a closed set will reject it"
-                )
-            }
+        var names = before.map(\.name)
+        names += after.map(\.name).filter { !names.contains($0) }
+        for name in names {
+            compareValues(
+                before.first { $0.name == name }?.values ?? [],
+                after.first { $0.name == name }?.values ?? [],
+                of: "\(prefix)field error attribute '\(name)'",
+                .envelope
+            )
         }
-        for attribute in before {
-            let new = after.first { $0.name == attribute.name }?.values.map(\.value) ?? []
-            for value in attribute.values.map(\.value) where !new.contains(value) {
-                report(
-                    .patch,
-                    .envelope,
-                    "\(prefix)field error attribute '\(attribute.name)' no longer documents value '\(value)'"
-                )
-            }
+    }
+
+    /// Compares documented values. A value added reaches clients that treat the documented set as closed (a
+    /// generated `enum`), which then reject it: minor, and said. A value no longer documented breaks nobody.
+    mutating func compareValues(
+        _ before: [DocumentedValue],
+        _ after: [DocumentedValue],
+        of what: String,
+        _ subject: CatalogChange.Subject
+    ) {
+        let old = before.map(\.value)
+        let new = after.map(\.value)
+        for value in new where !old.contains(value) {
+            report(
+                .minor,
+                subject,
+                "\(what) documents a new value '\(value)'; clients that treat the documented values as a closed set "
+                    + "will reject it"
+            )
+        }
+        for value in old where !new.contains(value) {
+            report(.patch, subject, "\(what) no longer documents value '\(value)'")
         }
     }
 

@@ -103,6 +103,7 @@ public enum CatalogJSON {
                                     ("type", .string(parameter.type.rawValue)),
                                     ("description", parameter.description.map(JSONValue.string)),
                                     ("const", parameter.constant.map(parameter.type.jsonValue)),
+                                    ("values", Self.values(parameter.values)),
                                 ])
                             )
                         }
@@ -154,19 +155,7 @@ public enum CatalogJSON {
                                             attribute.name,
                                             object([
                                                 ("description", attribute.description.map(JSONValue.string)),
-                                                (
-                                                    "values",
-                                                    attribute.values.isEmpty
-                                                        ? nil
-                                                        : .object(
-                                                            attribute.values.map {
-                                                                JSONValue.Member(
-                                                                    $0.value,
-                                                                    $0.description.map(JSONValue.string) ?? .null
-                                                                )
-                                                            }
-                                                        )
-                                                ),
+                                                ("values", Self.values(attribute.values)),
                                             ])
                                         )
                                     }
@@ -178,6 +167,12 @@ public enum CatalogJSON {
             ("contentType", envelope.declaredContentType.map(JSONValue.string)),
             ("alternatives", envelope.alternatives.isEmpty ? nil : .array(envelope.alternatives.map(Self.envelope))),
         ])
+    }
+
+    /// Documented values as the catalog file writes them: each value with its meaning, or `null`.
+    private static func values(_ values: [DocumentedValue]) -> JSONValue? {
+        values.isEmpty
+            ? nil : .object(values.map { JSONValue.Member($0.value, $0.description.map(JSONValue.string) ?? .null) })
     }
 
     /// A body template written back as the JSON the catalog file holds.

@@ -168,6 +168,9 @@ extension CatalogDecoder {
                         declaration.type = type
                     }
                     declaration.description = optionalString(fields["description"], "'description' of '\(name)'")
+                    if let valuesNode = fields["values"] {
+                        declaration.values = documentedValues(valuesNode, context: "of parameter '\(name)' \(context)")
+                    }
                     if let constantNode = fields["const"] {
                         declaration.constant = constant(
                             constantNode,

@@ -177,33 +177,7 @@ extension CatalogDecoder {
                 )
             else { continue }
             let description = optionalString(fields["description"], "'description' \(context)")
-            var values: [FieldErrorAttribute.Value] = []
-            if let valuesNode = fields["values"] {
-                var written: [(YAMLNode, String?)] = []
-                switch valuesNode.value {
-                case .sequence(let items): written = items.map { ($0, nil) }
-                case .mapping(let valuePairs):
-                    for valuePair in valuePairs {
-                        written.append(
-                            (valuePair.key, optionalString(valuePair.value, "the meaning of a value \(context)"))
-                        )
-                    }
-                default:
-                    error(
-                        "'values' \(context) must be a list of values, or a mapping of each value to what it means, "
-                            + "found \(valuesNode.kindDescription)",
-                        at: valuesNode
-                    )
-                }
-                for (valueNode, meaning) in written {
-                    guard let value = string(valueNode, "a value \(context)") else { continue }
-                    guard !values.contains(where: { $0.value == value }) else {
-                        error("value '\(value)' \(context) is listed twice; list each value once", at: valueNode)
-                        continue
-                    }
-                    values.append(FieldErrorAttribute.Value(value, description: meaning))
-                }
-            }
+            let values = fields["values"].map { documentedValues($0, context: context) } ?? []
             result.append(FieldErrorAttribute(name: name, description: description, values: values))
         }
         return result

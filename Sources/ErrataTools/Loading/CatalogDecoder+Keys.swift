@@ -21,7 +21,7 @@ extension CatalogDecoder {
     package static let requiredEntryKeys = ["name"]
 
     /// The declaration of one parameter in an entry's `params` (`memberRef: { type: string, description: … }`).
-    package static let parameterKeys = ["type", "description", "const"]
+    package static let parameterKeys = ["type", "description", "const", "values"]
 
     /// An entry's `lint`.
     package static let lintKeys = ["allow", "reason"]

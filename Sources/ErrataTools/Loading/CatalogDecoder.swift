@@ -238,6 +238,34 @@ package struct CatalogDecoder {
         return string(node, what)
     }
 
+    /// `values: [a, b]` or `values: {a: "what a means", …}`: the values an API documents, each once.
+    mutating func documentedValues(_ node: YAMLNode, context: String) -> [DocumentedValue] {
+        var written: [(YAMLNode, String?)] = []
+        switch node.value {
+        case .sequence(let items): written = items.map { ($0, nil) }
+        case .mapping(let pairs):
+            for pair in pairs {
+                written.append((pair.key, optionalString(pair.value, "the meaning of a value \(context)")))
+            }
+        default:
+            error(
+                "'values' \(context) must be a list of values, or a mapping of each value to what it means, found "
+                    + node.kindDescription,
+                at: node
+            )
+        }
+        var values: [DocumentedValue] = []
+        for (valueNode, meaning) in written {
+            guard let value = string(valueNode, "a value \(context)") else { continue }
+            guard !values.contains(where: { $0.value == value }) else {
+                error("value '\(value)' \(context) is listed twice; list each value once", at: valueNode)
+                continue
+            }
+            values.append(DocumentedValue(value, description: meaning))
+        }
+        return values
+    }
+
     mutating func integer(_ node: YAMLNode, _ what: String, in range: ClosedRange<Int>) -> Int? {
         guard let value = node.integer else {
             var message = "\(what) must be a whole number, found \(node.kindDescription)"

@@ -38,7 +38,7 @@ public enum StripeErrors {
     ///
     /// - Parameters:
     ///   - detail: A message that can be shown to the user, e.g. "Your card was declined."
-    ///   - declineCode: The issuer's reason (insufficient_funds, lost_card, …).
+    ///   - declineCode: The issuer's reason, for card declines.
     public static func cardDeclined(detail: Swift.String, declineCode: Swift.String) -> Errata.APIError {
         .init(unchecked: 1, in: Self.catalog, values: [detail, declineCode, nil, nil])
     }
@@ -333,7 +333,31 @@ public enum StripeErrors {
                     name: "detail",
                     description: "A message that can be shown to the user, e.g. \"Your card was declined.\""
                 ),
-                .init(name: "declineCode", description: "The issuer's reason (insufficient_funds, lost_card, …)."),
+                .init(
+                    name: "declineCode",
+                    description: "The issuer's reason, for card declines.",
+                    values: [
+                        .init(
+                            "insufficient_funds",
+                            description: "The card has insufficient funds to complete the purchase."
+                        ),
+                        .init("generic_decline", description: "The card was declined for an unknown reason."),
+                        .init("do_not_honor", description: "The card was declined for an unknown reason."),
+                        .init("lost_card", description: "The payment was declined because the card is reported lost."),
+                        .init("stolen_card", description: "The payment was declined because the card is reported stolen."),
+                        .init("expired_card", description: "The card has expired."),
+                        .init("incorrect_cvc", description: "The CVC number is incorrect."),
+                        .init("processing_error", description: "An error occurred while processing the card."),
+                        .init(
+                            "card_velocity_exceeded",
+                            description: "The customer has exceeded the balance, credit limit, or transaction amount limit available on their card."
+                        ),
+                        .init(
+                            "fraudulent",
+                            description: "The payment was declined because the issuer suspects it is fraudulent."
+                        ),
+                    ]
+                ),
                 .init(
                     name: "docURL",
                     description: "The code's entry in the error codes reference.",

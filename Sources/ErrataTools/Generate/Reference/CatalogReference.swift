@@ -159,6 +159,18 @@ struct CatalogReference {
         return text + " (also " + entry.otherStatuses.map(statusText).joined(separator: ", ") + ")"
     }
 
+    /// Documented values in words, each with its meaning: `Documented values: missing (A resource does not exist);
+    /// invalid. The set is open: a newer server may send another.`; `nil` for none.
+    static func valuesText(_ values: [DocumentedValue]) -> String? {
+        guard !values.isEmpty else { return nil }
+        let listed = values.map { value in
+            value.value
+                + (value.description.map { " (" + ($0.hasSuffix(".") ? String($0.dropLast()) : $0) + ")" } ?? "")
+        }
+        return "Documented values: " + listed.joined(separator: "; ")
+            + ". The set is open: a newer server may send another."
+    }
+
     /// The retry rule in words.
     static func retryText(_ rule: ErrorEntry.RetryRule) -> String {
         switch rule {

@@ -158,6 +158,12 @@ public enum MarkdownGenerator {
             var line = MarkdownText.code(parameter.name) + " (\(parameter.type))"
             if let constant = parameter.constant { line += ", always " + MarkdownText.code(constant) }
             if let description = parameter.description { line += ": " + MarkdownText.escape(description) }
+            if !parameter.values.isEmpty {
+                line +=
+                    " Documented values: "
+                    + parameter.values.map { MarkdownText.code($0.value) }.joined(separator: ", ")
+                    + ", or another."
+            }
             lines.append(line)
         }
         return lines.joined(separator: "<br>")

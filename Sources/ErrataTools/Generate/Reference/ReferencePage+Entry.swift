@@ -31,6 +31,9 @@ extension ReferencePage {
                     item += ", always <code>\(HTML.escape(constant))</code>"
                 }
                 if let description = declared[parameter]?.description { item += ": " + HTML.escape(description) }
+                if let values = declared[parameter].flatMap({ CatalogReference.valuesText($0.values) }) {
+                    item += " " + HTML.escape(values)
+                }
                 return item + "</li>"
             }
             facts.append(("Parameters", "<ul class=\"params\">\(items.joined())</ul>"))

@@ -179,6 +179,12 @@ public struct ReferencePage: Sendable {
             for parameter in entry.parameters {
                 html += "<li><code>\(HTML.escape(parameter.name))</code> <span class=\"muted\">\(parameter.type)</span>"
                 if let description = parameter.description { html += ": " + HTML.escape(description) }
+                if !parameter.values.isEmpty {
+                    html +=
+                        " Documented values: "
+                        + parameter.values.map { "<code>\(HTML.escape($0.value))</code>" }.joined(separator: ", ")
+                        + ", or another."
+                }
                 html += "</li>"
             }
             html += "</ul>"

@@ -139,12 +139,19 @@ struct EnvelopeShape {
                 )
             }
             members.append(JSONValue.Member("description", .string(variable.meaning)))
-            if isItem, case .attribute(let attribute) = FieldErrorVariable(placeholder.name),
-                let values = fieldErrors.attributes.first(where: { $0.name == attribute })?.values, !values.isEmpty
+            // Documented values as examples, never an `enum`: a client generated from a closed set rejects a value a
+            // newer server adds, as with codes (swift-openapi-generator#608).
+            var documented: [DocumentedValue] = []
+            if isItem, case .attribute(let attribute) = FieldErrorVariable(placeholder.name) {
+                documented = fieldErrors.attributes.first { $0.name == attribute }?.values ?? []
+            } else if !isItem, case .parameter(let parameter) = EnvelopeVariable(placeholder.name),
+                variable.types?.first == "string"
             {
-                // Examples, never an `enum`: a client generated from a closed set rejects a value a newer server
-                // adds, as with codes (swift-openapi-generator#608).
-                members.append(JSONValue.Member("examples", .array(values.map { .string($0.value) })))
+                // Text values only: a number parameter's documented values would not be examples of its type.
+                documented = documentedValues(ofParameter: parameter)
+            }
+            if !documented.isEmpty {
+                members.append(JSONValue.Member("examples", .array(documented.map { .string($0.value) })))
             }
             let envelopeVariable = isItem ? nil : EnvelopeVariable(placeholder.name)
             if envelopeVariable == .retryAfterSeconds || envelopeVariable == .retryAfterMilliseconds
@@ -353,16 +360,7 @@ struct EnvelopeShape {
             case .attribute(let attribute):
                 let declared = fieldErrors.attributes.first { $0.name == attribute }
                 var meaning = declared?.description ?? "The field error's \(attribute) attribute."
-                if let values = declared?.values, !values.isEmpty {
-                    let listed = values.map { value in
-                        value.value
-                            + (value.description.map { " (" + ($0.hasSuffix(".") ? String($0.dropLast()) : $0) + ")" }
-                                ?? "")
-                    }
-                    meaning +=
-                        " Documented values: " + listed.joined(separator: "; ")
-                        + ". The set is open: a newer server may send another."
-                }
+                if let values = declared.flatMap({ CatalogReference.valuesText($0.values) }) { meaning += " " + values }
                 return Variable(
                     types: declared.map { $0.values.isEmpty ? nil : ["string"] } ?? nil,
                     meaning: meaning,
@@ -450,7 +448,10 @@ struct EnvelopeShape {
                 base.append(type)
             }
             base.append("string")
-            let meaning = declarations.lazy.compactMap(\.description).first ?? "The value of parameter \(parameter)."
+            var meaning = declarations.lazy.compactMap(\.description).first ?? "The value of parameter \(parameter)."
+            if let values = CatalogReference.valuesText(documentedValues(ofParameter: parameter)) {
+                meaning += " " + values
+            }
             return Variable(
                 types: types(base, orNull: nullable),
                 meaning: meaning,
@@ -458,6 +459,17 @@ struct EnvelopeShape {
                     ? "for the entries that fix it" : "when the occurrence gives \(parameter)"
             )
         }
+    }
+
+    /// The values the server entries document for a parameter, each once, in catalog order.
+    private func documentedValues(ofParameter name: String) -> [DocumentedValue] {
+        var values: [DocumentedValue] = []
+        for entry in catalog.entries where entry.origin == .server {
+            for declaration in entry.parameters where declaration.name == name {
+                values += declaration.values.filter { value in !values.contains { $0.value == value.value } }
+            }
+        }
+        return values
     }
 
     // MARK: Templates

@@ -119,8 +119,13 @@ struct SwiftModelLiteral {
                 ("type", parameter.type == .string ? nil : member(parameter.type.rawValue, of: "ParameterType")),
                 ("description", parameter.description.map(SwiftExpression.string)),
                 ("constant", parameter.constant.map(SwiftExpression.string)),
+                ("values", parameter.values.isEmpty ? nil : .array(parameter.values.map(documentedValue))),
             ]
         )
+    }
+
+    private func documentedValue(_ value: DocumentedValue) -> SwiftExpression {
+        .call(".init", [(nil, .string(value.value)), ("description", value.description.map(SwiftExpression.string))])
     }
 
     private mutating func header(_ header: ErrorEntry.Header) -> SwiftExpression {
@@ -160,17 +165,7 @@ struct SwiftModelLiteral {
                     "values",
                     attribute.values.isEmpty
                         ? nil
-                        : .array(
-                            attribute.values.map { value in
-                                .call(
-                                    ".init",
-                                    [
-                                        (nil, .string(value.value)),
-                                        ("description", value.description.map(SwiftExpression.string)),
-                                    ]
-                                )
-                            }
-                        )
+                        : .array(attribute.values.map(documentedValue))
                 ),
             ]
         )
