@@ -28,7 +28,7 @@ public struct RetryDecision: Sendable, Hashable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable {
             case serverDelay, backoff, entryRetriesImmediately, transportFailure
             case attemptsExhausted, notIdempotent, entryNeverRetries, statusNotRetryable, serverDelayTooLong
-            case budgetExhausted
+            case budgetExhausted, serverAdvisedRetry, serverAdvisedAgainst
         }
 
         private let base: Base
@@ -57,6 +57,11 @@ public struct RetryDecision: Sendable, Hashable, CustomStringConvertible {
         public static let serverDelayTooLong = Reason(.serverDelayTooLong)
         /// The shared ``RetryBudget`` has no retry left.
         public static let budgetExhausted = Reason(.budgetExhausted)
+        /// The server's retry header (the catalog's `retryHeader`, Stripe's `Stripe-Should-Retry: true`) says to
+        /// retry, whatever the entry's rule.
+        public static let serverAdvisedRetry = Reason(.serverAdvisedRetry)
+        /// The server's retry header says not to retry (`Stripe-Should-Retry: false`), whatever the entry's rule.
+        public static let serverAdvisedAgainst = Reason(.serverAdvisedAgainst)
 
         public var description: String { base.rawValue }
     }

@@ -123,6 +123,11 @@ public struct RetryPolicy: Sendable {
         case .response(let error):
             let serverDelay = error.decoded.retryAfter ?? RateLimitFields.delay(in: error.headerFields)
             if let serverDelay, serverDelay > maximumServerDelay { return .stop(.serverDelayTooLong) }
+            // The server's own advice (`Stripe-Should-Retry`) knows this request; the catalog knows only its kind.
+            if let advice = error.decoded.retryAdvice {
+                guard advice else { return .stop(.serverAdvisedAgainst) }
+                return .retry(after: serverDelay ?? backoffDelay, .serverAdvisedRetry)
+            }
             if let entry = error.entry {
                 if entry.retry == .never { return .stop(.entryNeverRetries) }
                 if entry.retry == .immediately { return .retry(after: serverDelay ?? .zero, .entryRetriesImmediately) }

@@ -34,6 +34,73 @@ import Testing
         policy.decision(after: .response(error), attempt: attempt, request: request, random: random)
     }
 
+    // MARK: The server's advice
+
+    /// A catalog naming a retry header, as Stripe's does with `Stripe-Should-Retry`.
+    static let adviceYAML = """
+        errata: 1
+        id: advice
+        title: Advice
+        version: 1.0.0
+        retryHeader: Stripe-Should-Retry
+        envelope: { format: json, body: { code: "{code}", message: "{message}" } }
+        codes:
+          - { name: LockTimeout, code: 1, status: 409, message: "Locked.", retry: never }
+          - { name: APIFailure, code: 2, status: 500, message: "Failed.", retry: after }
+        """
+
+    @Test func theServersRetryHeaderOverridesTheEntrysRule() throws {
+        let catalog = try TestCatalogs.load(Self.adviceYAML)
+        let policy = RetryPolicy(maximumAttempts: 5, backoff: .init(base: .milliseconds(100), cap: .seconds(1)))
+        // The entry never retries, but the server says this request may be.
+        let locked = try Self.error(
+            409,
+            #"{"code":1,"message":"Locked."}"#,
+            headers: [("Stripe-Should-Retry", "true")],
+            catalog: catalog
+        )
+        #expect(locked.decoded.retryAdvice == true)
+        #expect(Self.decide(locked, policy: policy) == .retry(after: .milliseconds(50), .serverAdvisedRetry))
+        // With a Retry-After too, the delay is the server's.
+        let lockedWithDelay = try Self.error(
+            409,
+            #"{"code":1,"message":"Locked."}"#,
+            headers: [("Stripe-Should-Retry", "true"), ("Retry-After", "2")],
+            catalog: catalog
+        )
+        #expect(Self.decide(lockedWithDelay, policy: policy) == .retry(after: .seconds(2), .serverAdvisedRetry))
+        // The entry retries, but the server says not this one.
+        let failed = try Self.error(
+            500,
+            #"{"code":2,"message":"Failed."}"#,
+            headers: [("Stripe-Should-Retry", "False ")],
+            catalog: catalog
+        )
+        #expect(failed.decoded.retryAdvice == false)
+        #expect(Self.decide(failed, policy: policy) == .stop(.serverAdvisedAgainst))
+        // Advice does not make a POST without an Idempotency-Key safe to repeat.
+        #expect(Self.decide(locked, policy: policy, request: Self.post) == .stop(.notIdempotent))
+        // A value that is not true or false says nothing: the entry's rule holds.
+        let unclear = try Self.error(
+            500,
+            #"{"code":2,"message":"Failed."}"#,
+            headers: [("Stripe-Should-Retry", "yes")],
+            catalog: catalog
+        )
+        #expect(unclear.decoded.retryAdvice == nil)
+        #expect(Self.decide(unclear, policy: policy) == .retry(after: .milliseconds(50), .backoff))
+    }
+
+    @Test func aCatalogWithoutARetryHeaderIgnoresOne() throws {
+        let throttled = try Self.error(
+            409,
+            #"{"code":1,"message":"Out of stock."}"#,
+            headers: [("Stripe-Should-Retry", "true")]
+        )
+        #expect(throttled.decoded.retryAdvice == nil)
+        #expect(Self.decide(throttled) == .stop(.entryNeverRetries))
+    }
+
     // MARK: The entry's rule
 
     @Test func anEntryThatNeverRetriesIsNotRetriedEvenOnARetryableStatus() throws {

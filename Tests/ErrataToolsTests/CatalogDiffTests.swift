@@ -352,6 +352,12 @@ struct DiffFixture: Sendable, CustomTestStringConvertible {
             ]
         ),
         DiffFixture(
+            "a retry header added",
+            old: "codes: []\n",
+            new: "retryHeader: Stripe-Should-Retry\ncodes: []\n",
+            [(.minor, "catalog: retry header changed from none to \"Stripe-Should-Retry\"")]
+        ),
+        DiffFixture(
             "tagged objects of an optional array reordered",
             old: """
                 envelope:

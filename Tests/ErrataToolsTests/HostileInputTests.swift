@@ -288,8 +288,8 @@ import Testing
         #expect(result.diagnostics.count == 1001)
         #expect(
             result.diagnostics.first?.description == "hostile.errata.yaml:6:1: error: unknown key 'k0' at the top "
-                + "level; allowed keys are 'errata', 'id', 'title', 'version', 'docs', 'envelope', 'groups', 'codes', "
-                + "'closeCodes', 'operations'"
+                + "level; allowed keys are 'errata', 'id', 'title', 'version', 'docs', 'envelope', 'retryHeader', "
+                + "'groups', 'codes', 'closeCodes', 'operations'"
         )
         #expect(
             result.diagnostics.last?.description == "hostile.errata.yaml:1:1: error: 99000 more errors not shown; fix "

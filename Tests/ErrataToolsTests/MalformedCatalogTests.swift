@@ -50,7 +50,7 @@ import Testing
             codes: []
             """#,
             "bad.errata.yaml:5:1: error: unknown key 'owner' at the top level; allowed keys are 'errata', 'id', "
-                + "'title', 'version', 'docs', 'envelope', 'groups', 'codes', 'closeCodes', 'operations'"
+                + "'title', 'version', 'docs', 'envelope', 'retryHeader', 'groups', 'codes', 'closeCodes', 'operations'"
         ),
         Case(
             "unknown entry key",
@@ -817,6 +817,19 @@ import Testing
             """#,
             "bad.errata.yaml:9:58: error: value 'lost_card' of parameter 'reason' in code 'Declined' is listed "
                 + "twice; list each value once"
+        ),
+        Case(
+            "a retry header that is not a header name",
+            #"""
+            errata: 1
+            id: shop
+            title: Shop
+            version: 1.0.0
+            retryHeader: "Should Retry"
+            codes: []
+            """#,
+            "bad.errata.yaml:5:14: error: 'retryHeader' 'Should Retry' is not a header field name; write one like "
+                + "'Stripe-Should-Retry' (letters, digits and -)"
         ),
         Case(
             "a leaf member for a layout that is not a tree",

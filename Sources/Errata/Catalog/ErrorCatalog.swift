@@ -1,4 +1,4 @@
-import HTTPTypes
+public import HTTPTypes
 
 /// An API's error contract: every status and error code it can answer with, and how they look on the wire.
 ///
@@ -17,6 +17,10 @@ public struct ErrorCatalog: Hashable, Sendable {
     public let docs: MessageTemplate?
     /// How errors look on the wire.
     public let envelope: Envelope
+    /// A response header by which the API says whether to retry, `true` or `false` (Stripe's
+    /// `Stripe-Should-Retry`): the decoder reads it into ``DecodedError/retryAdvice``, and a client's retry policy
+    /// follows it over the entry's own rule.
+    public let retryHeader: HTTPField.Name?
     /// Named code ranges, in the order written.
     public let groups: [CodeGroup]
     /// Every status and error, in the order written.
@@ -48,6 +52,7 @@ public struct ErrorCatalog: Hashable, Sendable {
         version: String = "1.0.0",
         docs: MessageTemplate? = nil,
         envelope: Envelope = .problem,
+        retryHeader: HTTPField.Name? = nil,
         groups: [CodeGroup] = [],
         entries: [ErrorEntry],
         closeCodes: [CloseCodeEntry] = [],
@@ -59,6 +64,7 @@ public struct ErrorCatalog: Hashable, Sendable {
         self.version = version
         self.docs = docs
         self.envelope = envelope
+        self.retryHeader = retryHeader
         self.groups = groups
         self.entries = entries
         self.closeCodes = closeCodes

@@ -25,6 +25,9 @@ public struct DecodedError: Sendable {
     public var fieldErrors: [FieldError]
     /// How long to wait before retrying: the `Retry-After` header, else the body's retry-after member.
     public var retryAfter: Duration?
+    /// Whether the server says to retry, from the catalog's ``ErrorCatalog/retryHeader`` (Stripe's
+    /// `Stripe-Should-Retry: true`): `true`, `false`, or `nil` when it says nothing or the catalog names no such header.
+    public var retryAdvice: Bool?
     /// The request or packet id.
     public var requestID: JSONValue?
     /// The `details` member.

@@ -244,6 +244,15 @@ extension ErrorDecoder {
         return best.map { ([$0.candidate], $0.values) } ?? ([], nil)
     }
 
+    /// A retry header's advice: `true` or `false`, in any case, with spaces around; anything else says nothing.
+    static func retryAdvice(_ value: String) -> Bool? {
+        switch value.trimmingASCIISpaces.lowercased() {
+        case "true": true
+        case "false": false
+        default: nil
+        }
+    }
+
     /// A `Retry-After` value: delta-seconds, or an HTTP-date relative to the response's `Date` (else now).
     static func retryAfter(_ value: String, date: String?, now: Int64?) -> Duration? {
         let trimmed = value.trimmingASCIISpaces

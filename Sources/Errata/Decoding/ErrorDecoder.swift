@@ -86,6 +86,7 @@ public struct ErrorDecoder: Sendable {
         var contentType: String?
         var hasRetryAfter = false
         var hasRateLimitRemaining = false
+        let retryHeader = catalog.retryHeader
         for field in headerFields {
             if field.name == .contentType {
                 if contentType == nil { contentType = field.value }
@@ -93,6 +94,8 @@ public struct ErrorDecoder: Sendable {
                 hasRetryAfter = true
             } else if field.name == RateLimitReset.remaining {
                 hasRateLimitRemaining = true
+            } else if let retryHeader, field.name == retryHeader {
+                result.retryAdvice = Self.retryAdvice(field.value)
             }
         }
         if hasRetryAfter, let retryAfter = headerFields[.retryAfter] {

@@ -1,4 +1,5 @@
 import Errata
+import HTTPTypes
 
 /// One comparison of two catalogs: each `compare…` step appends the changes it finds, in catalog order.
 ///
@@ -33,6 +34,15 @@ struct CatalogComparison {
                 .patch,
                 .catalog,
                 "docs link changed from \(quoted(old.docs?.source)) to \(quoted(new.docs?.source))"
+            )
+        }
+        if old.retryHeader != new.retryHeader {
+            // Clients follow the header over the entries' rules: one they no longer read, or a new one, changes when
+            // they retry.
+            report(
+                old.retryHeader == nil ? .minor : .major,
+                .catalog,
+                "retry header changed from \(quoted(old.retryHeader?.rawName)) to \(quoted(new.retryHeader?.rawName))"
             )
         }
         compareGroups()

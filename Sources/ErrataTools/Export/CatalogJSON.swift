@@ -14,6 +14,7 @@ public enum CatalogJSON {
         ]
         if let docs = catalog.docs { members.append(.init("docs", .string(docs.source))) }
         members.append(.init("envelope", envelope(catalog.envelope)))
+        if let retryHeader = catalog.retryHeader { members.append(.init("retryHeader", .string(retryHeader.rawName))) }
         if !catalog.groups.isEmpty {
             members.append(
                 .init(

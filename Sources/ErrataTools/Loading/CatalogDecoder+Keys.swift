@@ -6,7 +6,8 @@ extension CatalogDecoder {
 
     /// The top level of a catalog file.
     package static let topLevelKeys = [
-        "errata", "id", "title", "version", "docs", "envelope", "groups", "codes", "closeCodes", "operations",
+        "errata", "id", "title", "version", "docs", "envelope", "retryHeader", "groups", "codes", "closeCodes",
+        "operations",
     ]
     /// The top-level keys a catalog file must have.
     package static let requiredTopLevelKeys = ["errata", "id", "title", "version", "codes"]

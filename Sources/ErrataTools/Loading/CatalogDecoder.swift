@@ -1,4 +1,5 @@
 import Errata
+import HTTPTypes
 
 /// Turns a ``YAMLNode`` tree into an ``ErrorCatalog``, reporting every problem it finds on the way.
 ///
@@ -59,6 +60,7 @@ package struct CatalogDecoder {
         let version = fields["version"].flatMap { semanticVersion($0) }
         let docs = fields["docs"].flatMap { docsTemplate($0) }
         let envelope: Envelope? = fields["envelope"].map { self.envelope($0, isAlternative: false) } ?? .problem
+        let retryHeader = fields["retryHeader"].flatMap { self.retryHeaderName($0) }
         let groups = fields["groups"].map { list($0, "'groups'") { $0.group($1, index: $2) } } ?? []
         let entries = fields["codes"].map { list($0, "'codes'") { $0.entry($1, index: $2) } } ?? []
         let closeCodes = fields["closeCodes"].map { list($0, "'closeCodes'") { $0.closeCode($1, index: $2) } } ?? []
@@ -77,11 +79,26 @@ package struct CatalogDecoder {
             version: version,
             docs: docs,
             envelope: envelope,
+            retryHeader: retryHeader,
             groups: groups,
             entries: entries,
             closeCodes: closeCodes,
             operations: operations
         )
+    }
+
+    /// `retryHeader: Stripe-Should-Retry`: a valid header field name.
+    private mutating func retryHeaderName(_ node: YAMLNode) -> HTTPField.Name? {
+        guard let text = string(node, "'retryHeader'") else { return nil }
+        guard let name = HTTPField.Name(text) else {
+            error(
+                "'retryHeader' '\(text)' is not a header field name; write one like 'Stripe-Should-Retry' (letters, "
+                    + "digits and -)",
+                at: node
+            )
+            return nil
+        }
+        return name
     }
 
     // MARK: Reporting

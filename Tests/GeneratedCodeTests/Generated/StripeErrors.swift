@@ -287,6 +287,7 @@ public enum StripeErrors {
                 ),
             ])
         ),
+        retryHeader: HTTPField.Name("Stripe-Should-Retry"),
         entries: [
             Entries.apiError,
             Entries.cardDeclined,

@@ -171,6 +171,14 @@ struct CatalogReference {
             + ". The set is open: a newer server may send another."
     }
 
+    /// What the catalog's retry header means, for the page's codes section; `nil` without one.
+    var retryHeaderText: String? {
+        catalog.retryHeader.map { header in
+            "A response may carry \(header.rawName): true or false, the server's advice on retrying that very "
+                + "request. Clients follow it over the retry column below."
+        }
+    }
+
     /// The retry rule in words.
     static func retryText(_ rule: ErrorEntry.RetryRule) -> String {
         switch rule {

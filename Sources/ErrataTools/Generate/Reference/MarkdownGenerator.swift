@@ -106,6 +106,10 @@ public enum MarkdownGenerator {
         writer.line(MarkdownText.anchor("codes"))
         writer.line("## Codes")
         writer.line()
+        if let retryHeader = reference.retryHeaderText {
+            writer.line(MarkdownText.escape(retryHeader))
+            writer.line()
+        }
         let columns = reference.columns
         var header = ["code", "name", "status", "message", "description", "retry"]
         let shown = [columns.code, true, columns.status, columns.message, columns.description, true]

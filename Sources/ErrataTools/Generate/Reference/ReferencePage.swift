@@ -110,6 +110,7 @@ public struct ReferencePage: Sendable {
     /// Every entry, in a table per group; entries outside every group last.
     package func codesSection() -> String {
         var html = "<section id=\"codes\">\n<h2>Codes</h2>\n"
+        if let retryHeader = reference.retryHeaderText { html += "<p>\(HTML.escape(retryHeader))</p>\n" }
         let columns = reference.columns
         var headings: [String] = []
         if columns.code { headings.append("Code") }

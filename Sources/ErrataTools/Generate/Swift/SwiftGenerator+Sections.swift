@@ -1,4 +1,5 @@
 import Errata
+import HTTPTypes
 
 extension SwiftGenerator {
     // MARK: Constructors
@@ -194,6 +195,12 @@ extension SwiftGenerator {
                 ("version", .string(catalog.version)),
                 ("docs", catalog.docs.map { model.template($0) }),
                 ("envelope", model.envelope(catalog.envelope)),
+                (
+                    "retryHeader",
+                    catalog.retryHeader.map {
+                        SwiftExpression("HTTPField.Name(\(SwiftSpelling.stringLiteral($0.rawName)))")
+                    }
+                ),
                 ("groups", catalog.groups.isEmpty ? nil : .array(catalog.groups.map { model.group($0) })),
                 ("entries", .array(entries)),
                 (

@@ -66,8 +66,9 @@ public enum SwiftGenerator {
         writeHeader(catalog, sourceFile: sourceFile, into: &writer)
         writer.line()
         writer.line("public import Errata")
-        if catalog.entries.contains(where: { $0.status != nil }) {
-            // Entry statuses are integer literals of HTTPTypes' `HTTPResponse.Status`; the module comes with Errata.
+        if catalog.entries.contains(where: { $0.status != nil }) || catalog.retryHeader != nil {
+            // Entry statuses are integer literals of HTTPTypes' `HTTPResponse.Status`, and a retry header is an
+            // `HTTPField.Name`; the module comes with Errata.
             writer.line("import HTTPTypes")
         }
         writer.line()
