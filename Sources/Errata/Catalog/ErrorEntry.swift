@@ -84,6 +84,11 @@ public struct ErrorEntry: Hashable, Sendable {
         self.lintAllowances = lintAllowances
     }
 
+    /// Every status the API answers this error with: ``status``, then ``otherStatuses``; empty without a status.
+    public var statuses: [HTTPResponse.Status] {
+        status.map { [$0] + otherStatuses } ?? []
+    }
+
     /// Whether the API answers this error with the status `code`: its ``status`` or one of its ``otherStatuses``.
     public func isSent(withStatus code: Int) -> Bool {
         status?.code == code || otherStatuses.contains { $0.code == code }

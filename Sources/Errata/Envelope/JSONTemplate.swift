@@ -98,14 +98,8 @@ public indirect enum JSONTemplate: Hashable, Sendable {
 
     /// Whether `value` is an object carrying this object's tag, every member of it with the same value.
     public func isTag(of value: JSONValue) -> Bool {
-        guard case .object(let members) = self, case .object = value else { return false }
-        var hasTag = false
-        for member in members {
-            guard let constant = member.value.constantValue else { continue }
-            guard value[member.key] == constant else { return false }
-            hasTag = true
-        }
-        return hasTag
+        let tag = tag
+        return !tag.isEmpty && tag.allSatisfy { value[$0.key] == $0.value }
     }
 
     /// Every placeholder in the tree, depth first in the order written.

@@ -141,8 +141,8 @@ struct BodyProgram: Sendable {
         /// In order of first use, each once.
         var holes: [Hole] = []
         var groupHoles: [Hole] = []
-        /// For each optional member or tagged element being compiled, innermost last: the holes it uses, and whether it writes a
-        /// member for certain (a constant), which makes it certain too.
+        /// For each optional member or tagged element being compiled, innermost last: the holes it uses, and
+        /// whether it writes a member for certain (a constant), which makes it certain too.
         var openGroups: [(holes: [Hole], isCertain: Bool)] = []
 
         init(fold: @escaping (String) -> JSONValue??, hole: @escaping (String, inout Names) -> Hole?) {

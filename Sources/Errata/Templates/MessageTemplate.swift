@@ -58,6 +58,12 @@ public struct MessageTemplate: Hashable, Sendable {
         return names
     }
 
+    /// The placeholder, when the template is one placeholder and nothing else (`{status}`); `nil` otherwise.
+    package var lonePlaceholder: Placeholder? {
+        guard segments.count == 1, case .placeholder(let placeholder) = segments[0] else { return nil }
+        return placeholder
+    }
+
     /// Whether the template has no placeholders.
     public var isConstant: Bool {
         !segments.contains { if case .placeholder = $0 { true } else { false } }

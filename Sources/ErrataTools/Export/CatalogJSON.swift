@@ -184,7 +184,7 @@ public enum CatalogJSON {
         case .array(let elements): .array(elements.map(Self.template))
         case .string(let message):
             // A variable alone in a string is the `{NAME:string}` form: `{NAME}` would read back as a typed value.
-            if message.segments.count == 1, case .placeholder(let placeholder) = message.segments[0] {
+            if let placeholder = message.lonePlaceholder {
                 .string("{\(placeholder.name):string}")
             } else {
                 .string(message.source)

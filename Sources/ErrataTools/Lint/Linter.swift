@@ -73,7 +73,7 @@ private struct LintRun {
         var statusesByCode: [ErrorCode: [Int]] = [:]
         for (index, entry) in catalog.entries.enumerated() {
             // Each status the entry is sent with is a place on the wire it must be told apart at.
-            let sentStatuses: [Int?] = [entry.status?.code] + entry.otherStatuses.map { Optional($0.code) }
+            let sentStatuses: [Int?] = entry.status == nil ? [nil] : entry.statuses.map(\.code)
             for sentStatus in sentStatuses {
                 let status = sentStatus.map(String.init) ?? "none"
                 if let code = entry.code {

@@ -201,10 +201,10 @@ extension CatalogDecoder {
         }
     }
 
-    /// The element at fault, and why an optional array's elements cannot be told apart, or `nil` when they can: each must be an object with
-    /// a constant member (its tag, `"@type": "…RetryInfo"`) and a placeholder (without one it would never be
-    /// written), and any two must differ in the value of a member both tags have, so that a decoder reading a
-    /// body's item finds one element for it.
+    /// The element at fault, and why, when an optional array's elements cannot be told apart; `nil` when they can.
+    /// Each must be an object with a constant member (its tag, `"@type": "…RetryInfo"`) and a placeholder (without
+    /// one it would never be written), and any two must differ in the value of a member both tags have, so that a
+    /// decoder reading a body's item finds one element for it.
     static func taggedElementsProblem(
         _ elements: [JSONTemplate],
         member: String,
@@ -369,9 +369,7 @@ extension CatalogDecoder {
                 isValid = false
             }
             guard isValid else { return nil }
-            if conversion == nil, template.segments.count == 1,
-                case .placeholder(let placeholder) = template.segments[0]
-            {
+            if conversion == nil, let placeholder = template.lonePlaceholder {
                 return .value(placeholder)
             }
             for case .placeholder(let placeholder) in template.segments where placeholder.isOptional {

@@ -15,8 +15,7 @@ extension CatalogDecoder {
     /// An item of `codes`. Besides `name`, an entry needs `code` or `status` (or both).
     package static let entryKeys = [
         "name", "code", "status", "otherStatuses", "title", "message", "params", "description", "kind", "origin",
-        "retry", "fields",
-        "headers", "deprecated", "group", "docs", "lint",
+        "retry", "fields", "headers", "deprecated", "group", "docs", "lint",
     ]
     /// The keys every item of `codes` must have.
     package static let requiredEntryKeys = ["name"]

@@ -110,9 +110,8 @@ public enum OpenAPIGenerator {
         var byCode: [Int: [ErrorEntry]] = [:]
         var statuses: [Int: HTTPResponse.Status] = [:]
         for entry in catalog.entries where entry.origin == .server {
-            guard let status = entry.status else { continue }
             // An entry the API also answers with other statuses is one of their bodies too.
-            for sent in [status] + entry.otherStatuses {
+            for sent in entry.statuses {
                 byCode[sent.code, default: []].append(entry)
                 statuses[sent.code] = statuses[sent.code] ?? sent
             }
@@ -264,10 +263,8 @@ public enum OpenAPIGenerator {
         }
         var statuses: [Int: HTTPResponse.Status] = [:]
         for name in operation.codes {
-            guard let entry = catalog.entry(named: name), entry.origin == .server, let status = entry.status else {
-                continue
-            }
-            for sent in [status] + entry.otherStatuses { statuses[sent.code] = statuses[sent.code] ?? sent }
+            guard let entry = catalog.entry(named: name), entry.origin == .server else { continue }
+            for sent in entry.statuses { statuses[sent.code] = statuses[sent.code] ?? sent }
         }
         let responses = statuses.keys.sorted().map { code in
             JSONValue.Member(

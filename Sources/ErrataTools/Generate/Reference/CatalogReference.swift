@@ -153,10 +153,9 @@ struct CatalogReference {
     /// An entry's statuses: `403 Forbidden`, or `403 Forbidden (also 429 Too Many Requests)` when the API answers
     /// it with others too; `nil` without a status.
     static func statusText(of entry: ErrorEntry) -> String? {
-        guard let status = entry.status else { return nil }
-        let text = statusText(status)
-        if entry.otherStatuses.isEmpty { return text }
-        return text + " (also " + entry.otherStatuses.map(statusText).joined(separator: ", ") + ")"
+        let texts = entry.statuses.map(statusText)
+        guard let first = texts.first else { return nil }
+        return texts.count == 1 ? first : first + " (also " + texts.dropFirst().joined(separator: ", ") + ")"
     }
 
     /// Documented values in words, each with its meaning: `Documented values: missing (A resource does not exist);

@@ -125,7 +125,7 @@ struct EnvelopeShape {
             )
         case .string(let text):
             if text.isConstant { return .members(("const", .string(Self.constantText(text)))) }
-            if let placeholder = Self.lonePlaceholder(text) {
+            if let placeholder = text.lonePlaceholder {
                 let meaning = variable(placeholder, isItem: isItem).meaning
                 return .members(("type", "string"), ("description", .string("\(meaning) Written as a string.")))
             }
@@ -295,7 +295,7 @@ struct EnvelopeShape {
                         meaning: "constant"
                     )
                 )
-            } else if let placeholder = Self.lonePlaceholder(text) {
+            } else if let placeholder = text.lonePlaceholder {
                 let meaning = variable(placeholder, isItem: isItem).meaning
                 rows.append(
                     Row(path: path, type: "string", presence: presence, meaning: "\(meaning) Written as a string.")
@@ -473,14 +473,6 @@ struct EnvelopeShape {
     }
 
     // MARK: Templates
-
-    /// The variable of a string that is one variable and nothing else (`"{status:string}"`).
-    private static func lonePlaceholder(_ template: MessageTemplate) -> MessageTemplate.Placeholder? {
-        guard template.segments.count == 1, case .placeholder(let placeholder) = template.segments[0] else {
-            return nil
-        }
-        return placeholder
-    }
 
     private static func constantText(_ template: MessageTemplate) -> String {
         (try? template.render { _ in "" }) ?? template.source
