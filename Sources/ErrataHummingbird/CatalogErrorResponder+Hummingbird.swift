@@ -48,22 +48,27 @@ extension ResponderRequest {
 }
 
 extension Response {
-    /// A Hummingbird response for a rendered error: the body written straight into the response buffer, sized
-    /// once (no intermediate array), or `shared`, a buffer already holding it; none for HEAD.
+    /// A Hummingbird response for a rendered error: the body written once into scratch space and copied into a
+    /// response buffer of its size (no intermediate array), or `shared`, a buffer already holding it; none for HEAD.
     init(_ rendered: RenderedError, for request: Request, sharing shared: ByteBuffer? = nil) {
         var headers = rendered.headerFields
-        let count = rendered.bodyByteCount
-        if request.method == .head || count == 0 {
-            if count > 0 { headers[.contentLength] = String(count) }
+        if let shared {
+            if request.method == .head {
+                headers[.contentLength] = String(shared.readableBytes)
+                self.init(status: rendered.status, headers: headers)
+            } else {
+                self.init(status: rendered.status, headers: headers, body: ResponseBody(byteBuffer: shared))
+            }
+            return
+        }
+        let buffer = rendered.withUnsafeBodyBytes { bytes in
+            bytes.isEmpty ? nil : ByteBuffer(bytes: bytes)
+        }
+        guard let buffer, request.method != .head else {
+            if let buffer { headers[.contentLength] = String(buffer.readableBytes) }
             self.init(status: rendered.status, headers: headers)
             return
         }
-        if let shared {
-            self.init(status: rendered.status, headers: headers, body: ResponseBody(byteBuffer: shared))
-            return
-        }
-        var buffer = ByteBufferAllocator().buffer(capacity: count)
-        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { rendered.writeBody(into: $0) }
         self.init(status: rendered.status, headers: headers, body: ResponseBody(byteBuffer: buffer))
     }
 }

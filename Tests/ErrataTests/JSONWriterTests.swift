@@ -61,6 +61,73 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self) == #"a\"b"""#)
     }
 
+    /// The escaper checks eight bytes at a time and then byte by byte: every length, with a byte that needs
+    /// escaping at every offset (and none, and two), escapes exactly as one byte at a time does.
+    @Test func escapingAgreesWithAByteByByteReferenceAtEveryOffset() {
+        let specials: [UInt8] = [0x00, 0x0A, 0x1F, UInt8(ascii: "\""), UInt8(ascii: "\\")]
+        // Bytes next to the special ones, and UTF-8 continuation bytes, which must pass as they are.
+        let plain: [UInt8] = [0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F, 0xC3, 0xA9]
+        for length in 0...40 {
+            let base = (0..<length).map { plain[$0 % plain.count] }
+            var inputs = [base]
+            for offset in 0..<length {
+                for special in specials {
+                    var input = base
+                    input[offset] = special
+                    inputs.append(input)
+                    if offset + 9 < length {
+                        input[offset + 9] = special
+                        inputs.append(input)
+                    }
+                }
+            }
+            for input in inputs {
+                var written: [UInt8] = []
+                input.withUnsafeBufferPointer { JSONWriter.appendEscaped(utf8: $0, to: &written) }
+                #expect(written == Self.referenceEscaped(input), "\(input)")
+            }
+        }
+    }
+
+    /// RFC 8259 §7 escaping, one byte at a time.
+    static func referenceEscaped(_ bytes: [UInt8]) -> [UInt8] {
+        var escaped: [UInt8] = []
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "\""): escaped += Array(#"\""#.utf8)
+            case UInt8(ascii: "\\"): escaped += Array(#"\\"#.utf8)
+            case 0x08: escaped += Array(#"\b"#.utf8)
+            case 0x09: escaped += Array(#"\t"#.utf8)
+            case 0x0A: escaped += Array(#"\n"#.utf8)
+            case 0x0C: escaped += Array(#"\f"#.utf8)
+            case 0x0D: escaped += Array(#"\r"#.utf8)
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                escaped += Array(#"\u00"#.utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: escaped.append(byte)
+            }
+        }
+        return escaped
+    }
+
+    /// A writer into a buffer never writes past it: a write that does not fit writes nothing and says so.
+    @Test func theUnsafeWriterStopsAtItsCapacity() {
+        var storage = [UInt8](repeating: 0xEE, count: 8)
+        storage.withUnsafeMutableBufferPointer { buffer in
+            var writer = UnsafeByteWriter(UnsafeMutableBufferPointer(rebasing: buffer[0..<6]))
+            "abcd".utf8.withContiguousStorageIfAvailable { writer.write($0) }
+            #expect(!writer.isOverflowed)
+            "efg".utf8.withContiguousStorageIfAvailable { writer.write($0) }
+            #expect(writer.isOverflowed)
+            #expect(writer.count == 4)
+            writer.write(UInt8(ascii: "e"))
+            writer.write(UInt8(ascii: "f"))
+            writer.write(UInt8(ascii: "g"))
+            #expect(writer.count == 6)
+        }
+        #expect(storage == Array("abcdef".utf8) + [0xEE, 0xEE])
+    }
+
     // MARK: Round trip
 
     static let roundTripValues: [JSONValue] = [

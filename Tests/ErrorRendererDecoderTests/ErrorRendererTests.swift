@@ -652,6 +652,63 @@ import Testing
         #expect(parsed["message"]?.stringValue == "Member '\(value)' not found.")
     }
 
+    /// A message with parameters is written in line wherever the envelope puts it: as a member, inside text, and in
+    /// an optional object, each time with its parameters escaped.
+    @Test func aMessageWithParametersIsWrittenWhereverTheEnvelopePutsIt() throws {
+        let catalog = try Self.load(
+            #"""
+            errata: 1
+            id: inline
+            version: "1.0.0"
+            title: Inline
+            envelope:
+              format: json
+              body:
+                code: "{code}"
+                message: "{message}"
+                text: "Error: {message} ({code})"
+                details?: { again: "{message?}", id: "{requestID?}" }
+            codes:
+              - { name: Missing, code: 1, status: 404, message: "Member '{memberRef}' not found." }
+              - { name: Gone, code: 2, status: 410, message: "Gone away." }
+              - { name: Bare, code: 3, status: 400 }
+            """#
+        )
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let missing = renderer.render(try APIError("Missing", in: catalog, parameters: ["memberRef": "a\"b"]))
+        #expect(
+            Self.text(missing.body)
+                == #"{"code":1,"message":"Member 'a\"b' not found.","text":"Error: Member 'a\"b' not found. (1)","details":{"again":"Member 'a\"b' not found."}}"#
+        )
+        #expect(
+            Self.text(renderer.render(try APIError("Gone", in: catalog)).body)
+                == #"{"code":2,"message":"Gone away.","text":"Error: Gone away. (2)","details":{"again":"Gone away."}}"#
+        )
+        #expect(
+            Self.text(renderer.render(try APIError("Bare", in: catalog)).body)
+                == #"{"code":3,"message":null,"text":"Error:  (3)"}"#
+        )
+    }
+
+    /// A body is first written into scratch space of a kilobyte; one that does not fit is counted and written again
+    /// at its size, byte for byte the same as it would have been.
+    @Test(arguments: [0, 1, 781, 782, 783, 1_000, 5_000, 70_000])
+    func bodiesOfAnySizeAreWrittenWhole(_ length: Int) throws {
+        let catalog = try Self.bundled("pluralkit")
+        let renderer = try ErrorRenderer(catalog: catalog)
+        // Every fourth byte a quote, which escaping doubles: the body outgrows its value. 781, 782 and 783 give bodies
+        // of 1,023, 1,024 and 1,025 bytes, around the scratch space's size.
+        let value = String((0..<length).map { $0 % 4 == 3 ? "\"" : "x" })
+        let escaped = String(value.flatMap { $0 == "\"" ? ["\\", "\""] : [$0] })
+        let rendered = renderer.render(try APIError("MemberRefNotFound", in: catalog, parameters: ["memberRef": value]))
+        let expected = #"{"code":20003,"message":"Member '"# + escaped + #"' not found."}"#
+        #expect(Self.text(rendered.body) == expected)
+        #expect(rendered.bodyByteCount == expected.utf8.count)
+        #expect(rendered.withUnsafeBodyBytes { Array($0) } == Array(expected.utf8))
+        let error = try APIError("MemberRefNotFound", in: catalog, parameters: ["memberRef": value])
+        #expect(renderer.body(for: error) == Array(expected.utf8))
+    }
+
     @Test func slashIsNotEscaped() throws {
         let catalog = try Self.load(Self.problemYAML)
         let rendered = try ErrorRenderer(catalog: catalog).render(
@@ -994,6 +1051,8 @@ import Testing
             let first = renderer.render(error)
             let second = renderer.render(error)
             #expect(first.body == second.body, "\(entry.name)")
+            #expect(first.withUnsafeBodyBytes { Array($0) } == first.body, "\(entry.name)")
+            #expect(first.bodyByteCount == first.body.count, "\(entry.name)")
             #expect(first.headerFields == second.headerFields, "\(entry.name)")
             if !first.body.isEmpty {
                 #expect(throws: Never.self, "\(entry.name)") { try JSONParser().parse(first.body) }

@@ -140,13 +140,11 @@ struct PluralKitError: Codable {
     var message: String
 }
 
-/// A full response as the Hummingbird adapter builds it: status and header fields, and the body written straight
-/// into a `ByteBuffer` sized once (a static body is copied into it).
+/// A full response as the Hummingbird adapter builds it: status and header fields, and the body written once into
+/// scratch space and copied into a `ByteBuffer` of its size (a static body is copied into it).
 @inline(__always)
 func responseParts(_ rendered: RenderedError) -> (HTTPResponse.Status, HTTPFields, ByteBuffer) {
-    let count = rendered.bodyByteCount
-    var buffer = ByteBufferAllocator().buffer(capacity: count)
-    buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: count) { rendered.writeBody(into: $0) }
+    let buffer = rendered.withUnsafeBodyBytes { ByteBuffer(bytes: $0) }
     return (rendered.status, rendered.headerFields, buffer)
 }
 

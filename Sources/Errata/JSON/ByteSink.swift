@@ -1,9 +1,9 @@
-/// Where JSON bytes go: a growing array, a counter that sizes an output before it is written, or a buffer of
-/// exactly that size.
+/// Where JSON bytes go: a growing array, a counter that sizes an output before it is written, or a buffer.
 ///
-/// The renderer runs one body program over a ``ByteCounter`` and then over an ``UnsafeByteWriter``, so a body is
-/// written once into storage sized once (an array's or a caller's, such as a response buffer), with no capacity
-/// check per piece. Generic rather than an existential so that each sink's code is specialised.
+/// The renderer runs a body program over an ``UnsafeByteWriter`` into scratch space, or over a ``ByteCounter`` and
+/// then an ``UnsafeByteWriter`` into storage of the counted size (an array's or a caller's, such as a response
+/// buffer), so no write grows a capacity. Generic rather than an existential so that each sink's code is
+/// specialised.
 package protocol ByteSink {
     mutating func write(_ byte: UInt8)
     mutating func write(_ bytes: UnsafeBufferPointer<UInt8>)

@@ -18,22 +18,48 @@ package struct JSONWriter {
     }
 
     /// Appends the escaped contents of a string, without quotes.
+    @inline(__always)
     package static func appendEscaped<Sink: ByteSink>(_ string: String, to bytes: inout Sink) {
-        var string = string
-        string.withUTF8 { utf8 in
-            var runStart = 0
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                if needsEscaping(byte) {
-                    if runStart < index { bytes.write(UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-                    appendEscape(for: byte, to: &bytes)
-                    runStart = index + 1
-                }
-                index += 1
-            }
-            if runStart < utf8.count { bytes.write(UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+        // Read in place: `withUTF8` needs a mutable copy of the string (a retain and a release per value on the render
+        // hot path), which only a string not stored as UTF-8 (bridged from Objective-C) needs.
+        if string.utf8.withContiguousStorageIfAvailable({ appendEscaped(utf8: $0, to: &bytes) }) == nil {
+            var string = string
+            string.withUTF8 { appendEscaped(utf8: $0, to: &bytes) }
         }
+    }
+
+    /// Appends escaped UTF-8, without quotes: runs that need no escaping are copied whole.
+    package static func appendEscaped<Sink: ByteSink>(utf8: UnsafeBufferPointer<UInt8>, to bytes: inout Sink) {
+        guard let base = utf8.baseAddress else { return }
+        let count = utf8.count
+        var runStart = 0
+        var index = 0
+        while true {
+            // Eight bytes at a time while none needs escaping, which is every byte of most values; then byte by byte
+            // to the next byte that does, or the end.
+            while count &- index >= 8, !mayNeedEscaping(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index &+= 8
+            }
+            while index < count, !needsEscaping(base[index]) { index &+= 1 }
+            guard index < count else { break }
+            if runStart < index { bytes.write(UnsafeBufferPointer(start: base + runStart, count: index &- runStart)) }
+            appendEscape(for: base[index], to: &bytes)
+            index &+= 1
+            runStart = index
+        }
+        if runStart < count { bytes.write(UnsafeBufferPointer(start: base + runStart, count: count &- runStart)) }
+    }
+
+    /// Whether any of eight bytes may need escaping: a control character, `"` or `\\`. Exact when it says no, which
+    /// is all the fast path needs (the classic "has a byte less than" and "has a zero byte" word tests).
+    @inline(__always)
+    static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word & highs
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        return (control | ((quote &- ones) & ~quote & highs) | ((backslash &- ones) & ~backslash & highs)) != 0
     }
 
     private static func appendEscape<Sink: ByteSink>(for byte: UInt8, to bytes: inout Sink) {

@@ -1,16 +1,17 @@
 /// An envelope template compiled for one entry: static bytes with holes for what varies per occurrence.
 ///
 /// Everything fixed for the entry (code, name, status, reason, title, type, a message without parameters) is
-/// folded into the bytes at compile time, so rendering an occurrence copies bytes and escapes only the holes.
+/// folded into the bytes at compile time, so rendering an occurrence copies bytes and escapes only the holes. A
+/// message with parameters is written in line, its text among the static bytes and its parameters as text holes:
+/// `"detail":"Account '` is one copy, the account the next.
 ///
 /// The program is flat, because ``BodyWriter`` reads it on every render: every static byte sits in one buffer,
-/// and operations, pieces and holes are plain values that point into it by range and name parameters by index.
+/// and operations and holes are plain values that point into it by range and name parameters by index.
 /// Operations that carried their own arrays and strings were retained and released each time one was read out of
 /// the program: measured as 40 % of a templated render. Plain values are copied without reference counting.
-struct BodyProgram: Sendable {
+final class BodyProgram: Sendable {
     /// A value that varies per occurrence.
     enum Hole: Hashable, Sendable {
-        case message
         case instance
         case errors
         case details
@@ -38,12 +39,6 @@ struct BodyProgram: Sendable {
         case ifNeeded
     }
 
-    enum Piece: Sendable {
-        /// Bytes of ``BodyProgram/bytes``.
-        case bytes(Range<Int>)
-        case hole(Hole)
-    }
-
     enum Op: Sendable {
         /// Bytes of ``BodyProgram/bytes``, copied as they are.
         case bytes(Range<Int>)
@@ -54,8 +49,9 @@ struct BodyProgram: Sendable {
         case member(comma: CommaMode, key: Range<Int>, hole: Hole, isOptional: Bool)
         /// A value that is a hole, in an array or at the top; absent renders `null`.
         case value(Hole)
-        /// A JSON string built from the pieces in this range of ``BodyProgram/pieces`` (holes as text).
-        case string(Range<Int>)
+        /// A hole's value as escaped text, inside a JSON string whose quotes and other text are static bytes;
+        /// absent writes nothing.
+        case text(Hole)
         /// An optional member (`details?:`) or one element of an optional array: the next `count` operations write
         /// it, and are skipped when no hole in this range of ``BodyProgram/groupHoles`` is present.
         case group(holes: Range<Int>, count: Int)
@@ -73,23 +69,28 @@ struct BodyProgram: Sendable {
         }
     }
 
-    /// Every static byte: of the operations, the keys, the string pieces and the message.
+    /// Every static byte: of the operations, the keys and the message.
     let bytes: [UInt8]
     let ops: [Op]
-    let pieces: [Piece]
     let names: [String]
     /// The holes the program uses, each once, in order of first use: an array, because ``BodyWriter/isStatic(for:)``
     /// walks it per render.
     let holes: [Hole]
     /// The holes each ``Op/group(holes:count:)`` depends on.
     let groupHoles: [Hole]
-    /// The message's pieces in ``pieces``, for the ``Hole/message`` hole: escaped literal text and parameters.
-    let message: Range<Int>
+    init(bytes: [UInt8], ops: [Op], names: [String], holes: [Hole], groupHoles: [Hole]) {
+        self.bytes = bytes
+        self.ops = ops
+        self.names = names
+        self.holes = holes
+        self.groupHoles = groupHoles
+    }
 
     /// Compiles a template. `fold` gives the value of a variable fixed for the entry, or `nil` when it is a hole;
     /// `hole` maps a variable name to its hole, taking parameter and attribute names' indices from `names`.
-    /// `message` is the entry's message template, whose pieces the ``Hole/message`` hole writes. `parameterNames`
-    /// take the first indices, so that a parameter's index is its position in ``APIError``'s values.
+    /// `message` is the entry's message template when it has parameters: the envelope's `message` variable is
+    /// written in line, as its text and parameters. `parameterNames` take the first indices, so that a parameter's
+    /// index is its position in ``APIError``'s values.
     static func compile(
         _ template: JSONTemplate,
         message: MessageTemplate? = nil,
@@ -97,45 +98,26 @@ struct BodyProgram: Sendable {
         fold: @escaping (String) -> JSONValue??,
         hole: @escaping (String, inout Names) -> Hole?
     ) -> BodyProgram {
-        var compiler = Compiler(fold: fold, hole: hole)
+        var compiler = Compiler(fold: fold, hole: hole, message: message)
         compiler.names.all = parameterNames
         compiler.emit(template)
         compiler.flush()
-        var messagePieces: [Compiler.PendingPiece] = []
-        for segment in message?.segments ?? [] {
-            switch segment {
-            case .literal(let text):
-                var bytes: [UInt8] = []
-                JSONWriter.appendEscaped(text, to: &bytes)
-                messagePieces.append(.bytes(bytes))
-            case .placeholder(let placeholder):
-                messagePieces.append(.hole(.parameter(compiler.names.index(of: placeholder.name), .string)))
-            }
-        }
-        let message = compiler.store(messagePieces)
         return BodyProgram(
             bytes: compiler.bytes,
             ops: compiler.ops,
-            pieces: compiler.pieces,
             names: compiler.names.all,
             holes: compiler.holes,
-            groupHoles: compiler.groupHoles,
-            message: message
+            groupHoles: compiler.groupHoles
         )
     }
 
     private struct Compiler {
-        /// A string piece before its bytes are stored.
-        enum PendingPiece {
-            case bytes([UInt8])
-            case hole(Hole)
-        }
-
         let fold: (String) -> JSONValue??
         let hole: (String, inout Names) -> Hole?
+        /// The entry's message when it has parameters, written in line where the envelope has `message`.
+        let message: MessageTemplate?
         var bytes: [UInt8] = []
         var ops: [Op] = []
-        var pieces: [Piece] = []
         var names = Names()
         var pending: [UInt8] = []
         /// In order of first use, each once.
@@ -145,9 +127,14 @@ struct BodyProgram: Sendable {
         /// whether it writes a member for certain (a constant), which makes it certain too.
         var openGroups: [(holes: [Hole], isCertain: Bool)] = []
 
-        init(fold: @escaping (String) -> JSONValue??, hole: @escaping (String, inout Names) -> Hole?) {
+        init(
+            fold: @escaping (String) -> JSONValue??,
+            hole: @escaping (String, inout Names) -> Hole?,
+            message: MessageTemplate?
+        ) {
             self.fold = fold
             self.hole = hole
+            self.message = message
         }
 
         /// Notes that the program uses a hole.
@@ -168,18 +155,6 @@ struct BodyProgram: Sendable {
             return start..<bytes.count
         }
 
-        /// Stores string pieces, and their bytes.
-        mutating func store(_ list: [PendingPiece]) -> Range<Int> {
-            let start = pieces.count
-            for piece in list {
-                switch piece {
-                case .bytes(let slice): pieces.append(.bytes(store(slice)))
-                case .hole(let hole): pieces.append(.hole(hole))
-                }
-            }
-            return start..<pieces.count
-        }
-
         mutating func flush() {
             if !pending.isEmpty {
                 ops.append(.bytes(store(pending)))
@@ -192,16 +167,34 @@ struct BodyProgram: Sendable {
             ops.append(op)
         }
 
-        /// What a placeholder is at compile time: a folded value (`.some(nil)` = absent), or a hole.
+        /// What a placeholder is at compile time: a folded value (`.some(nil)` = absent), a hole, or the entry's
+        /// message with parameters, written in line.
         enum Resolution {
             case constant(JSONValue?)
             case hole(Hole)
+            case message(MessageTemplate)
         }
 
         mutating func resolve(_ name: String) -> Resolution {
             if let folded = fold(name) { return .constant(folded) }
+            if let message, EnvelopeVariable(name) == .message { return .message(message) }
             if let hole = hole(name, &names) { return .hole(hole) }
             return .constant(nil)
+        }
+
+        /// Emits a message's text inside a JSON string: literal text escaped among the static bytes, each
+        /// parameter as a text hole.
+        mutating func emitText(of message: MessageTemplate) {
+            for segment in message.segments {
+                switch segment {
+                case .literal(let text):
+                    JSONWriter.appendEscaped(text, to: &pending)
+                case .placeholder(let placeholder):
+                    let hole = Hole.parameter(names.index(of: placeholder.name), .string)
+                    use(hole)
+                    append(.text(hole))
+                }
+            }
         }
 
         /// How a group compiled: written for certain, never written (its operations removed), or written when one
@@ -268,6 +261,14 @@ struct BodyProgram: Sendable {
                             emitComma(comma)
                             pending += key
                             JSONWriter.append(value ?? .null, to: &pending)
+                        case .message(let message):
+                            // The entry has a message: the member is always written.
+                            writesForCertain()
+                            emitComma(comma)
+                            pending += key
+                            pending.append(UInt8(ascii: "\""))
+                            emitText(of: message)
+                            pending.append(UInt8(ascii: "\""))
                         case .hole(let hole):
                             use(hole)
                             flush()
@@ -322,38 +323,38 @@ struct BodyProgram: Sendable {
             case .value(let placeholder):
                 switch resolve(placeholder.name) {
                 case .constant(let value): JSONWriter.append(value ?? .null, to: &pending)
+                case .message(let message):
+                    writesForCertain()
+                    pending.append(UInt8(ascii: "\""))
+                    emitText(of: message)
+                    pending.append(UInt8(ascii: "\""))
                 case .hole(let hole):
                     use(hole)
                     append(.value(hole))
                 }
             case .string(let template):
-                var pieces: [PendingPiece] = []
-                var bytes: [UInt8] = []
+                // Quotes and text among the static bytes; holes as text between them.
+                pending.append(UInt8(ascii: "\""))
                 for segment in template.segments {
                     switch segment {
                     case .literal(let text):
-                        JSONWriter.appendEscaped(text, to: &bytes)
+                        JSONWriter.appendEscaped(text, to: &pending)
                     case .placeholder(let placeholder):
                         switch resolve(placeholder.name) {
                         case .constant(let value):
-                            if let value { JSONWriter.appendEscaped(value.text, to: &bytes) }
+                            if let value { JSONWriter.appendEscaped(value.text, to: &pending) }
+                        case .message(let message):
+                            // The entry has a message, so this is written for certain (in a tagged element, whose
+                            // constants are its tag, when one of the message's parameters has a value).
+                            writesForCertain()
+                            emitText(of: message)
                         case .hole(let hole):
                             use(hole)
-                            if !bytes.isEmpty { pieces.append(.bytes(bytes)) }
-                            bytes = []
-                            pieces.append(.hole(hole))
+                            append(.text(hole))
                         }
                     }
                 }
-                if pieces.isEmpty {
-                    pending.append(UInt8(ascii: "\""))
-                    pending += bytes
-                    pending.append(UInt8(ascii: "\""))
-                } else {
-                    if !bytes.isEmpty { pieces.append(.bytes(bytes)) }
-                    flush()
-                    ops.append(.string(store(pieces)))
-                }
+                pending.append(UInt8(ascii: "\""))
             case .number(let text):
                 pending += Array(text.utf8)
             case .bool(let flag):

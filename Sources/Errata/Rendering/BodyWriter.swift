@@ -1,11 +1,11 @@
 /// Runs an entry's compiled body program for one occurrence: the render hot path.
 ///
-/// It copies the program's static bytes and escapes only the holes' values. The program runs twice: over a
-/// ``ByteCounter`` for the body's exact size, then over an ``UnsafeByteWriter`` into storage of that size (an
-/// array's, so a templated body costs one allocation, or a caller's response buffer), so no write checks or grows
-/// a capacity. Parameter values are read by position (``APIError/value(at:)``): no name is hashed. The occurrence, the field error being written and the
-/// program are passed as borrowed parameters rather than gathered into a context value, which measured about
-/// twice as fast: copying a context retained every reference it held, per hole.
+/// It copies the program's static bytes and escapes only the holes' values, in one pass over an
+/// ``UnsafeByteWriter`` into scratch space on the stack (``withBody(for:_:)``), or into storage its caller sized with
+/// a first run over a ``ByteCounter``; no write grows a capacity. Parameter values are read by position
+/// (``APIError/value(at:)``): no name is hashed. The occurrence, the field error being written and the program are
+/// passed as borrowed parameters rather than gathered into a context value, which measured about twice as fast:
+/// copying a context retained every reference it held, per hole.
 struct BodyWriter: Sendable {
     /// How field errors are written: the item program and the layout around the items.
     struct FieldErrors: Sendable {
@@ -17,20 +17,44 @@ struct BodyWriter: Sendable {
 
     let program: BodyProgram
     let fieldErrors: FieldErrors
-    /// Whether the entry has a message at all.
-    let hasMessage: Bool
 
-    init(program: BodyProgram, hasMessage: Bool, fieldErrors: FieldErrors) {
+    init(program: BodyProgram, fieldErrors: FieldErrors) {
         self.program = program
-        self.hasMessage = hasMessage
         self.fieldErrors = fieldErrors
     }
 
-    /// The body for an occurrence, in an array allocated once at its exact size (the one allocation).
+    /// The body for an occurrence, in an array of its exact size allocated once (the one allocation).
     func body(for error: APIError) -> [UInt8] {
-        let count = byteCount(for: error)
-        return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            initialized = write(error, into: UnsafeMutableRawBufferPointer(buffer))
+        withBody(for: error) { Array($0) }
+    }
+
+    /// The scratch space a body is first written into, on the stack: larger bodies (many field errors, large free
+    /// JSON details) overflow it and are counted, then written again at their exact size.
+    static let scratchCapacity = 1024
+
+    /// Calls `body` with the occurrence's body: written once into scratch space on the stack when it fits (one
+    /// pass over the program, no allocation), else into an array of its exact size.
+    ///
+    /// Scratch space first, because a body's size is known only once its values are escaped: counting it first ran
+    /// the whole program twice, which measured as a third of a templated body's time, and `Array`'s
+    /// `init(unsafeUninitializedCapacity:)` runs the standard library's generic path, looking up the storage's type
+    /// metadata on every call, while its initializer from a buffer (what a caller copies the bytes out with) is
+    /// specialised where it is used.
+    func withBody<Result>(
+        for error: APIError,
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows -> Result {
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.scratchCapacity) { scratch in
+            var writer = UnsafeByteWriter(scratch)
+            run(program, error, nil, into: &writer)
+            if !writer.isOverflowed {
+                return try body(UnsafeBufferPointer(rebasing: scratch[..<writer.count]))
+            }
+            let count = byteCount(for: error)
+            let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+                initialized = write(error, into: UnsafeMutableRawBufferPointer(buffer))
+            }
+            return try bytes.withUnsafeBufferPointer(body)
         }
     }
 
@@ -46,6 +70,7 @@ struct BodyWriter: Sendable {
     func write(_ error: APIError, into buffer: UnsafeMutableRawBufferPointer) -> Int {
         var writer = UnsafeByteWriter(buffer)
         run(program, error, nil, into: &writer)
+        precondition(!writer.isOverflowed, "buffer smaller than the body's byte count")
         return writer.count
     }
 
@@ -53,7 +78,6 @@ struct BodyWriter: Sendable {
     func isStatic(for error: APIError) -> Bool {
         for hole in program.holes {
             switch hole {
-            case .message: return false
             case .instance: if error.instance != nil { return false }
             case .errors: if !error.fieldErrors.isEmpty { return false }
             case .details: if error.details != nil { return false }
@@ -95,34 +119,13 @@ struct BodyWriter: Sendable {
                         writeValue(hole, program, error, fieldError, into: &output)
                     case .value(let hole):
                         writeValue(hole, program, error, fieldError, into: &output)
-                    case .string(let pieces):
-                        output.write(UInt8(ascii: "\""))
-                        write(pieces, of: program, bytes, error, fieldError, into: &output)
-                        output.write(UInt8(ascii: "\""))
+                    case .text(let hole):
+                        writeText(hole, program, error, fieldError, into: &output)
                     case .group(let holes, let count):
                         if !program.groupHoles[holes].contains(where: { isPresent($0, program, error, fieldError) }) {
                             index += count
                         }
                     }
-                }
-            }
-        }
-    }
-
-    /// Writes a range of a program program's pieces: static bytes and holes as text.
-    private func write<Sink: ByteSink>(
-        _ range: Range<Int>,
-        of program: BodyProgram,
-        _ bytes: UnsafeBufferPointer<UInt8>,
-        _ error: APIError,
-        _ fieldError: FieldError?,
-        into output: inout Sink
-    ) {
-        program.pieces.withUnsafeBufferPointer { pieces in
-            for piece in pieces[range] {
-                switch piece {
-                case .bytes(let range): output.write(UnsafeBufferPointer(rebasing: bytes[range]))
-                case .hole(let hole): writeText(hole, program, error, fieldError, into: &output)
                 }
             }
         }
@@ -141,7 +144,6 @@ struct BodyWriter: Sendable {
         _ fieldError: FieldError?
     ) -> Bool {
         switch hole {
-        case .message: return hasMessage
         case .instance: return error.instance != nil
         case .errors: return !error.fieldErrors.isEmpty
         case .details: return error.details != nil
@@ -165,7 +167,7 @@ struct BodyWriter: Sendable {
             return
         }
         switch hole {
-        case .message, .instance, .field, .pointer, .itemMessage:
+        case .instance, .field, .pointer, .itemMessage:
             output.write(UInt8(ascii: "\""))
             writeText(hole, program, error, fieldError, into: &output)
             output.write(UInt8(ascii: "\""))
@@ -198,11 +200,6 @@ struct BodyWriter: Sendable {
         into output: inout Sink
     ) {
         switch hole {
-        case .message:
-            // The message's pieces live in the entry's program, whichever program asks for them.
-            self.program.bytes.withUnsafeBufferPointer { bytes in
-                write(self.program.message, of: self.program, bytes, error, fieldError, into: &output)
-            }
         case .instance: JSONWriter.appendEscaped(error.instance ?? "", to: &output)
         case .parameter(let position, _): JSONWriter.appendEscaped(error.value(at: position) ?? "", to: &output)
         case .retryAfterSeconds:

@@ -83,7 +83,7 @@ final class CompiledEntry: Sendable {
         let parameterTypes = Dictionary(entry.parameters.map { ($0.name, $0.type) }) { first, _ in first }
         let program = BodyProgram.compile(
             template,
-            message: message,
+            message: constantMessage == nil ? message : nil,
             parameterNames: identity.parameterNames,
             fold: { name -> JSONValue?? in
                 switch EnvelopeVariable(name) {
@@ -109,7 +109,6 @@ final class CompiledEntry: Sendable {
             },
             hole: { name, names -> BodyProgram.Hole? in
                 switch EnvelopeVariable(name) {
-                case .message: .message
                 case .instance: .instance
                 case .errors: .errors
                 case .details: .details
@@ -119,12 +118,13 @@ final class CompiledEntry: Sendable {
                 case .requestID: .requestID
                 case .parameter(let parameter):
                     .parameter(names.index(of: parameter), parameterTypes[parameter] ?? .string)
-                // Fixed for the entry: folded into the program's constant bytes.
-                case .code, .name, .status, .reason, .title, .type, nil: nil
+                // Fixed for the entry: folded into the program's constant bytes. A message with parameters is
+                // written in line by the program.
+                case .code, .name, .status, .reason, .title, .type, .message, nil: nil
                 }
             }
         )
-        let body = BodyWriter(program: program, hasMessage: message != nil, fieldErrors: fieldErrors)
+        let body = BodyWriter(program: program, fieldErrors: fieldErrors)
         self.body = body
         self.staticBody = body.body(for: APIError(identity: identity, values: []))
 

@@ -2,9 +2,10 @@ public import HTTPTypes
 
 /// An error response, ready for the wire: status, header fields and body bytes.
 ///
-/// A templated body is written when it is asked for: read ``body`` for an array, or ask ``bodyByteCount`` and
-/// ``writeBody(into:)`` to write it straight into a buffer of your own (a response's `ByteBuffer`), sized once,
-/// with no intermediate array. A body with nothing to fill in is the entry's precomputed bytes, shared.
+/// A templated body is written when it is asked for: read ``body`` for an array, or hand the bytes to a buffer of
+/// your own (a response's `ByteBuffer`) with ``withUnsafeBodyBytes(_:)``, which writes them into scratch space on the
+/// stack, so that the buffer is allocated once at the body's size and no intermediate array is made. A body with
+/// nothing to fill in is the entry's precomputed bytes, shared.
 public struct RenderedError: Sendable {
     /// The HTTP status.
     public var status: HTTPResponse.Status
@@ -68,7 +69,26 @@ public struct RenderedError: Sendable {
         return nil
     }
 
+    /// Calls `body` with the body's bytes, valid only during the call: a templated body is written once into
+    /// scratch space on the stack (or, past a kilobyte, into an array of its size), a precomputed one is lent as it
+    /// is. The way to copy a body into a buffer of your own:
+    ///
+    /// ```swift
+    /// let buffer = rendered.withUnsafeBodyBytes { ByteBuffer(bytes: $0) }
+    /// ```
+    ///
+    /// - Returns: What `body` returns.
+    public func withUnsafeBodyBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        switch content {
+        case .bytes(let bytes): try bytes.withUnsafeBytes(body)
+        case .pending(let writer, let error): try writer.withBody(for: error) { try body(UnsafeRawBufferPointer($0)) }
+        }
+    }
+
     /// The exact size of the body in bytes, without writing it.
+    ///
+    /// A templated body is counted by running its program: to copy the body into a buffer of your own, prefer
+    /// ``withUnsafeBodyBytes(_:)``, which writes it once.
     public var bodyByteCount: Int {
         switch content {
         case .bytes(let bytes): bytes.count
