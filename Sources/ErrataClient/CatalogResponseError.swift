@@ -83,13 +83,19 @@ public struct CatalogResponseError: Error, Sendable, CustomStringConvertible {
     }
 
     /// The catalog entry, when the response is one.
-    public var entry: ErrorEntry? { decoded.entry }
+    public var entry: ErrorEntry? { storage.decoded.entry }
 
     /// Whether the response is a catalog entry.
-    public var isRecognized: Bool { decoded.isRecognized }
+    public var isRecognized: Bool { storage.decoded.isRecognized }
 
     /// The body bytes as received (up to the decoder's size limit).
-    public var body: [UInt8] { decoded.rawBody }
+    public var body: [UInt8] { storage.decoded.rawBody }
+
+    /// The delay the response asks for, read in place (``decoded`` copies the whole decoded error out).
+    var retryAfter: Duration? { storage.decoded.retryAfter }
+
+    /// The server's retry advice, read in place.
+    var retryAdvice: Bool? { storage.decoded.retryAdvice }
 
     public var description: String {
         var text = "HTTP \(status.code)"

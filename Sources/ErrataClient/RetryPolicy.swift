@@ -121,16 +121,16 @@ public struct RetryPolicy: Sendable {
         case .transport:
             return retriesTransportFailures ? .retry(after: backoffDelay, .transportFailure) : .stop(.transportFailure)
         case .response(let error):
-            let serverDelay = error.decoded.retryAfter ?? RateLimitFields.delay(in: error.headerFields)
+            let serverDelay = error.retryAfter ?? RateLimitFields.delay(in: error.headerFields)
             if let serverDelay, serverDelay > maximumServerDelay { return .stop(.serverDelayTooLong) }
             // The server's own advice (`Stripe-Should-Retry`) knows this request; the catalog knows only its kind.
-            if let advice = error.decoded.retryAdvice {
+            if let advice = error.retryAdvice {
                 guard advice else { return .stop(.serverAdvisedAgainst) }
                 return .retry(after: serverDelay ?? backoffDelay, .serverAdvisedRetry)
             }
-            if let entry = error.entry {
-                if entry.retry == .never { return .stop(.entryNeverRetries) }
-                if entry.retry == .immediately { return .retry(after: serverDelay ?? .zero, .entryRetriesImmediately) }
+            if let retry = error.entry?.retry {
+                if retry == .never { return .stop(.entryNeverRetries) }
+                if retry == .immediately { return .retry(after: serverDelay ?? .zero, .entryRetriesImmediately) }
                 return .retry(after: serverDelay ?? backoffDelay, serverDelay == nil ? .backoff : .serverDelay)
             }
             guard registry[error.status.code]?.isRetryable == true else { return .stop(.statusNotRetryable) }

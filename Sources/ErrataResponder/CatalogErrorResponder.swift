@@ -38,16 +38,32 @@ public final class CatalogErrorResponder: Sendable {
     let contractMode: OperationContractMode
     let violations: Counter
     let clientErrorLogLevel: Logger.Level
+    /// For each operation of ``operations``, whether it declares each catalog entry, by the entry's position:
+    /// the contract check of a rendered catalog entry reads one flag, where comparing its name with each declared
+    /// name ran on every error of a route.
+    let declaredByOperation: [[Bool]]
     /// The operation (its index in ``operations``) that each matched route answers for, found by walking
     /// ``operations`` the first time the route errs: the walk measured 1.5 µs per error for PluralKit's operations
-    /// on Vapor, a lookup here a hash and a lock. Bounded: past ``maximumCachedEndpoints`` (a router that makes
-    /// routes as it goes) the walk is done every time.
-    private let operationIndexByEndpoint = Mutex<[EndpointKey: Int?]>([:])
+    /// on Vapor, a lookup here a hash and a lock. A route given as an object of the router's is keyed by its
+    /// identity, and the entry holds the object, so that its address is not reused while the entry stands.
+    /// Bounded: past ``maximumCachedEndpoints`` (a router that makes routes as it goes) the walk is done every time.
+    private let operationIndexByEndpoint = Mutex<[EndpointKey: CachedOperation]>([:])
     static let maximumCachedEndpoints = 1024
 
     private struct EndpointKey: Hashable {
         var method: HTTPRequest.Method
-        var endpoint: String
+        var route: Route
+
+        enum Route: Hashable {
+            case endpoint(String)
+            case object(ObjectIdentifier)
+        }
+    }
+
+    private struct CachedOperation {
+        var index: Int?
+        /// The route object the key identifies, kept alive by the cache.
+        var route: (any AnyObject & Sendable)?
     }
 
     /// Creates a responder.
@@ -124,6 +140,9 @@ public final class CatalogErrorResponder: Sendable {
         }
         patterns += routes.compactMap(RoutePattern.init)
         self.operations = operations
+        self.declaredByOperation = operations.map { _, operation in
+            catalog.entries.map { operation.codes.contains($0.name) }
+        }
         self.routes = patterns
         self.contractMode = contractMode
         self.clientErrorLogLevel = clientErrorLogLevel
@@ -220,9 +239,8 @@ public final class CatalogErrorResponder: Sendable {
             rendered = renderer.render(error)
         }
         // By index, so that no operation is copied out of the array on the way.
-        if let endpoint = request.endpoint, !rendered.isInternalError,
-            let index = operationIndex(endpoint: endpoint, method: request.method),
-            !operations[index].operation.codes.contains(rendered.entry.name)
+        if !rendered.isInternalError, let index = operationIndex(for: request),
+            !declares(operation: index, rendered)
         {
             let operation = operations[index].operation
             violations.increment()
@@ -238,13 +256,43 @@ public final class CatalogErrorResponder: Sendable {
         return rendered
     }
 
+    /// Whether the operation at `index` declares the rendered entry: by the entry's position when it is the
+    /// catalog's own (``RenderedError/index(in:)``), else by name.
+    func declares(operation index: Int, _ rendered: RenderedError) -> Bool {
+        if let position = rendered.index(in: catalog) { return declaredByOperation[index][position] }
+        return operations[index].operation.codes.contains(rendered.entry.name)
+    }
+
+    /// The index in ``operations`` of the operation the request's matched route answers for, if any.
+    func operationIndex(for request: ResponderRequest) -> Int? {
+        switch request.endpointSource {
+        case .none:
+            return nil
+        case .value(let endpoint):
+            return operationIndex(key: EndpointKey(method: request.method, route: .endpoint(endpoint)), route: nil) {
+                endpoint
+            }
+        case .route(let route, let endpoint):
+            let key = EndpointKey(method: request.method, route: .object(ObjectIdentifier(route)))
+            return operationIndex(key: key, route: route, endpoint: endpoint)
+        }
+    }
+
     /// The index in ``operations`` of the operation a matched route answers for, if any.
     func operationIndex(endpoint: String, method: HTTPRequest.Method) -> Int? {
-        let key = EndpointKey(method: method, endpoint: endpoint)
-        if let cached = operationIndexByEndpoint.withLock({ $0[key] }) { return cached }
-        let index = operations.firstIndex { $0.route.method == method && $0.route.matchesEndpoint(endpoint) }
+        operationIndex(key: EndpointKey(method: method, route: .endpoint(endpoint)), route: nil) { endpoint }
+    }
+
+    private func operationIndex(
+        key: EndpointKey,
+        route: (any AnyObject & Sendable)?,
+        endpoint: () -> String
+    ) -> Int? {
+        if let cached = operationIndexByEndpoint.withLock({ $0[key] }) { return cached.index }
+        let endpoint = endpoint()
+        let index = operations.firstIndex { $0.route.method == key.method && $0.route.matchesEndpoint(endpoint) }
         operationIndexByEndpoint.withLock { cache in
-            if cache.count < Self.maximumCachedEndpoints { cache[key] = index }
+            if cache.count < Self.maximumCachedEndpoints { cache[key] = CachedOperation(index: index, route: route) }
         }
         return index
     }

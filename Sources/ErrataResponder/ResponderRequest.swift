@@ -8,8 +8,15 @@ public struct ResponderRequest: Sendable {
     /// The `Accept` header, for envelope negotiation.
     public var accept: String?
     /// The route that answered, in the router's form (`/members/:ref`, `*`, `**`); `nil` when no route matched.
-    public var endpoint: String?
+    public var endpoint: String? {
+        switch endpointSource {
+        case .none: nil
+        case .value(let endpoint): endpoint
+        case .route(_, let build): build()
+        }
+    }
     private let pathSource: PathSource
+    let endpointSource: EndpointSource
 
     /// Where the path comes from: a framework whose path costs a percent-decoding pass (Vapor's `URI.path`) hands
     /// over a closure, read only by the unmatched-route answer and by log lines, neither of them on the path a
@@ -17,6 +24,15 @@ public struct ResponderRequest: Sendable {
     private enum PathSource: Sendable {
         case value(String)
         case deferred(@Sendable () -> String)
+    }
+
+    /// Where the matched route comes from: its endpoint string, or an object of the router's that stands for the
+    /// route (Vapor's `Route`) with a closure that builds the string. The responder finds the route's operation by
+    /// the object's identity, so that the string is built once per route rather than on every error.
+    enum EndpointSource: Sendable {
+        case none
+        case value(String)
+        case route(any AnyObject & Sendable, @Sendable () -> String)
     }
 
     /// The path, without the query.
@@ -32,7 +48,7 @@ public struct ResponderRequest: Sendable {
         self.method = method
         self.pathSource = .value(path)
         self.accept = accept
-        self.endpoint = endpoint
+        self.endpointSource = endpoint.map { .value($0) } ?? .none
     }
 
     /// Creates a request summary whose path is read only when the responder needs it.
@@ -41,6 +57,26 @@ public struct ResponderRequest: Sendable {
         self.method = method
         self.pathSource = .deferred(path)
         self.accept = accept
-        self.endpoint = endpoint
+        self.endpointSource = endpoint.map { .value($0) } ?? .none
+    }
+
+    /// Creates a request summary whose matched route is an object of the router's (`nil` when none matched), whose
+    /// endpoint string `endpoint` builds when the responder first meets the route.
+    ///
+    /// - Parameters:
+    ///   - route: The router's object for the matched route, compared by identity; it must stand for one route for
+    ///     as long as it lives (Vapor's `Route` does).
+    ///   - endpoint: Builds the route's endpoint string (`/members/:ref`).
+    public init(
+        method: HTTPRequest.Method,
+        path: @escaping @Sendable () -> String,
+        accept: String?,
+        route: (any AnyObject & Sendable)?,
+        endpoint: @escaping @Sendable () -> String
+    ) {
+        self.method = method
+        self.pathSource = .deferred(path)
+        self.accept = accept
+        self.endpointSource = route.map { .route($0, endpoint) } ?? .none
     }
 }

@@ -6,7 +6,16 @@ public import HTTPTypes
 /// status, whatever code and message could be found, the raw body, and the ``problem`` that stopped decoding.
 public struct DecodedError: Sendable {
     /// The catalog entry the response is, or `nil` when it is not recognised.
-    public var entry: ErrorEntry?
+    ///
+    /// Setting it keeps no tie to the catalog: the entry is then known by itself.
+    public var entry: ErrorEntry? {
+        get { identity?.entry }
+        set { identity = newValue.map { EntryIdentity(entry: $0, index: nil) } }
+    }
+    /// The entry as the decoder's catalog knows it, shared with every other response of that entry: a decoded error
+    /// is copied at every hop of a client's way out (thrown, caught, handed to the retry policy, thrown again), and
+    /// holding the entry by reference makes each copy retain one reference instead of each of the entry's.
+    var identity: EntryIdentity?
     /// The HTTP status: the response's, or the one the body gives for status packets.
     public var status: HTTPResponse.Status?
     /// The code the body gives.
@@ -40,10 +49,10 @@ public struct DecodedError: Sendable {
     public var problem: Problem?
 
     /// Whether the response is a catalog entry.
-    public var isRecognized: Bool { entry != nil }
+    public var isRecognized: Bool { identity != nil }
 
     /// The entry's name, when recognised.
-    public var name: String? { entry?.name }
+    public var name: String? { identity?.entry.name }
 
     init(status: HTTPResponse.Status?, rawBody: [UInt8]) {
         self.status = status

@@ -8,7 +8,9 @@ struct DecoderIndex: Sendable {
     /// A class: candidates are copied into and out of the lists a decode narrows, and a struct holding an
     /// `ErrorEntry` retained each of the entry's references per copy (measured at 7 % of a decode).
     final class Candidate: Sendable {
-        let entry: ErrorEntry
+        /// The catalog's own identity of the entry, which a decoded error carries: copying it retains one reference.
+        let identity: EntryIdentity
+        var entry: ErrorEntry { identity.entry }
         /// The entry's message template, with its constants written in.
         let message: MessageTemplate?
         /// The message, when it has no parameters.
@@ -20,8 +22,9 @@ struct DecoderIndex: Sendable {
         /// another value is not this entry.
         let constants: [String: String]
 
-        init(_ entry: ErrorEntry) {
-            self.entry = entry
+        init(_ identity: EntryIdentity) {
+            self.identity = identity
+            let entry = identity.entry
             let constants = entry.constants
             self.constants = constants
             let message = entry.message?.substituting(constants)
@@ -49,7 +52,9 @@ struct DecoderIndex: Sendable {
     let hasOwnTypes: Bool
 
     init(_ catalog: ErrorCatalog) {
-        let all = catalog.entries.filter { $0.origin == .server }.map(Candidate.init)
+        let all = catalog.entries.indices.filter { catalog.entries[$0].origin == .server }.map {
+            Candidate(catalog.identity(at: $0))
+        }
         self.all = all
         var byCode: [ErrorCode: [Candidate]] = [:]
         for candidate in all {

@@ -197,7 +197,7 @@ extension ErrorDecoder {
         }
         guard candidates.count == 1, let candidate = candidates.first else { return }
         let entry = candidate.entry
-        result.entry = entry
+        result.identity = candidate.identity
         for (name, constant) in candidate.constants where result.parameters[name] == nil {
             result.parameters[name] = constant
         }
