@@ -57,8 +57,10 @@ struct ErrataLoadServer {
     /// Both routers use `errata serve`'s `ServeRequestContext` (Hummingbird's basic context plus the connection, for
     /// its faults), since one server has one context type; every route pays for it alike.
     static func responder(catalog: ErrorCatalog) throws -> PathPrefixResponder<ServeRequestContext> {
-        // Looked up once, as an app (or generated code) would hold its entry.
-        guard let memberRefNotFound = catalog.entry(named: "MemberRefNotFound") else {
+        // Thrown as ErrataPlugin's generated `PluralKitErrors.memberRefNotFound(memberRef:)` builds it (as the Vapor
+        // load server and Examples/HelloErrata do): the entry's position, found once here, and the parameter's value;
+        // no name looked up and no dictionary built per request.
+        guard let memberRefNotFound = catalog.entries.firstIndex(where: { $0.name == "MemberRefNotFound" }) else {
             throw LoadServerError("catalog '\(catalog.id)' has no entry MemberRefNotFound")
         }
         let router = Router(context: ServeRequestContext.self)
@@ -71,7 +73,7 @@ struct ErrataLoadServer {
         router.group("catalog")
             .add(middleware: try ErrataMiddleware(catalog: catalog))
             .get(":ref") { _, context -> Response in
-                throw try APIError(memberRefNotFound, parameters: ["memberRef": context.parameters.require("ref")])
+                throw APIError(unchecked: memberRefNotFound, in: catalog, values: [try context.parameters.require("ref")])
             }
         // The catalog route's twin that succeeds: the same routing, parameter and middleware, a 200. The catalog
         // route over this one is what the error itself costs.

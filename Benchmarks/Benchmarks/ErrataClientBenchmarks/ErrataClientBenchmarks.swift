@@ -22,7 +22,8 @@ import FoundationNetworking
 // attempt and one decision), the header conversion, reading the body, decoding, and throwing and catching the
 // `CatalogResponseError`. The network is left out: it is the same with or without Errata.
 //
-// Target: each path within 1.10× of `ErrorDecoder-alone`. Run with
+// Target: each path within 1.10× of `ErrorDecoder-alone`. The `*-handWritten` rows are what an app writes without
+// ErrataClient around the same decoder, the alternative a user would pick. Run with
 // `swift package --disable-sandbox benchmark --target ErrataClientBenchmarks` in Benchmarks/.
 
 // MARK: - Fixtures
@@ -121,10 +122,86 @@ func viaOpenAPI() async -> DecodedError? {
     return nil
 }
 
+// MARK: - The glue a user would write instead
+
+// The same response read with the decoder alone, as an app without ErrataClient would: the library's body and
+// headers turned into bytes and `HTTPFields`, decoded, thrown as an error of the app's own and caught. What each
+// ErrataClient path adds over this is ErrataClient's own cost (the retry loop, its error type); what this adds over
+// `ErrorDecoder-alone` is the HTTP library's (its body type, its header type, an async call, a throw).
+
+struct HandWrittenError: Error {
+    var status: HTTPResponse.Status
+    var headerFields: HTTPFields
+    var decoded: DecodedError
+}
+
+func handWrittenURLSession() async -> DecodedError? {
+    func check(_ data: Data, _ response: HTTPURLResponse) throws {
+        var fields = HTTPFields()
+        for case (let name as String, let value as String) in response.allHeaderFields {
+            if let name = HTTPField.Name(name) { fields.append(HTTPField(name: name, value: value)) }
+        }
+        let status = HTTPResponse.Status(code: response.statusCode)
+        throw HandWrittenError(
+            status: status,
+            headerFields: fields,
+            decoded: decoder.decode(status: status, headerFields: fields, body: Array(data))
+        )
+    }
+    do {
+        try check(urlData, urlResponse)
+    } catch let error as HandWrittenError {
+        return error.decoded
+    } catch {}
+    return nil
+}
+
+func handWrittenAsyncHTTPClient() async -> DecodedError? {
+    func check(_ response: HTTPClientResponse) async throws {
+        let body = try await response.body.collect(upTo: 1 << 20)
+        var fields = HTTPFields()
+        for (name, value) in response.headers {
+            if let name = HTTPField.Name(name) { fields.append(HTTPField(name: name, value: value)) }
+        }
+        let status = HTTPResponse.Status(code: Int(response.status.code))
+        throw HandWrittenError(
+            status: status,
+            headerFields: fields,
+            decoded: decoder.decode(status: status, headerFields: fields, body: Array(body.readableBytesView))
+        )
+    }
+    do {
+        try await check(ahcResponse())
+    } catch let error as HandWrittenError {
+        return error.decoded
+    } catch {}
+    return nil
+}
+
+func handWrittenOpenAPI() async -> DecodedError? {
+    func next() async throws -> (HTTPResponse, HTTPBody?) { (openAPIResponse, openAPIBody) }
+    do {
+        let (response, body) = try await next()
+        var bytes: [UInt8] = []
+        if let body { bytes = try await [UInt8](collecting: body, upTo: 1 << 20) }
+        throw HandWrittenError(
+            status: response.status,
+            headerFields: response.headerFields,
+            decoded: decoder.decode(status: response.status, headerFields: response.headerFields, body: bytes)
+        )
+    } catch let error as HandWrittenError {
+        return error.decoded
+    } catch {}
+    return nil
+}
+
 /// Every path must decode the same entry and parameter before it is timed, or the comparison means nothing.
 func checkFixtures() async {
     let alone = decoder.decode(status: .notFound, headerFields: headerFields, body: body)
-    let paths = [await viaURLSession(), await viaAsyncHTTPClient(), await viaOpenAPI()]
+    let paths = [
+        await viaURLSession(), await viaAsyncHTTPClient(), await viaOpenAPI(), await handWrittenURLSession(),
+        await handWrittenAsyncHTTPClient(), await handWrittenOpenAPI(),
+    ]
     for decoded in [alone] + paths {
         guard let decoded, decoded.name == "MemberRefNotFound", decoded.parameters == ["memberRef": "a-member-ref"]
         else { fatalError("a client path decodes the fixture differently: \(String(describing: decoded))") }
@@ -161,5 +238,17 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("Client.OpenAPI-path", configuration: configuration) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(await viaOpenAPI()) }
+    }
+
+    Benchmark("Client.URLSession-handWritten", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(await handWrittenURLSession()) }
+    }
+
+    Benchmark("Client.AsyncHTTPClient-handWritten", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(await handWrittenAsyncHTTPClient()) }
+    }
+
+    Benchmark("Client.OpenAPI-handWritten", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(await handWrittenOpenAPI()) }
     }
 }

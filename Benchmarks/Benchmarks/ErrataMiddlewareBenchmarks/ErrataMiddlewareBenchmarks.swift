@@ -15,7 +15,9 @@ import NIOEmbedded
 //
 // - `Middleware.plain200`: a route that answers "OK\n", no Errata middleware;
 // - `Middleware.routed200`: the same through `ErrataMiddleware`, a path parameter read: the catalog route's twin;
-// - `Middleware.catalogError`: seed 001's `MemberRefNotFound` thrown through `ErrataMiddleware`, templated;
+// - `Middleware.catalogError`: seed 001's `MemberRefNotFound` thrown through `ErrataMiddleware`, templated, built as
+//   generated code builds it (the entry's position and the parameter's value);
+// - `Middleware.catalogErrorByName`: the same built by name, `APIError("MemberRefNotFound", in:, parameters:)`;
 // - `Middleware.staticCatalogError`: a catalog entry without parameters (seed 001's `Unauthorized`);
 // - `Middleware.httpError`: Hummingbird's `HTTPError(.notFound, message:)`, no Errata middleware.
 //
@@ -42,9 +44,12 @@ func loadPluralKit() -> ErrorCatalog {
 
 func makeResponder() throws -> some HTTPResponder<BasicRequestContext> {
     let catalog = loadPluralKit()
-    guard let memberRefNotFound = catalog.entry(named: "MemberRefNotFound"),
-        let unauthorized = catalog.entry(named: "Unauthorized")
+    // Positions, as ErrataPlugin's generated code knows them: `PluralKitErrors.memberRefNotFound(memberRef:)` is
+    // `APIError(unchecked: 7, in: catalog, values: [memberRef])`, `PluralKitErrors.unauthorized` a static value.
+    guard let memberRefNotFound = catalog.entries.firstIndex(where: { $0.name == "MemberRefNotFound" }),
+        let unauthorizedIndex = catalog.entries.firstIndex(where: { $0.name == "Unauthorized" })
     else { fatalError("pluralkit has no MemberRefNotFound or Unauthorized") }
+    let unauthorized = APIError(unchecked: unauthorizedIndex, in: catalog)
     let router = Router()
     router.get("/plain") { _, _ in "OK\n" }
     router.group("httperror").get(":ref") { _, context -> Response in
@@ -54,13 +59,24 @@ func makeResponder() throws -> some HTTPResponder<BasicRequestContext> {
     router.group("catalog")
         .add(middleware: try ErrataMiddleware(catalog: catalog))
         .get(":ref") { _, context -> Response in
-            throw try APIError(memberRefNotFound, parameters: ["memberRef": context.parameters.require("ref")])
+            throw APIError(unchecked: memberRefNotFound, in: catalog, values: [try context.parameters.require("ref")])
+        }
+    // The same error built by name, as a catalog loaded at run time without generated code throws it: the name is
+    // looked up and the parameters given by name, once per error.
+    router.group("byname")
+        .add(middleware: try ErrataMiddleware(catalog: catalog))
+        .get(":ref") { _, context -> Response in
+            throw try APIError(
+                "MemberRefNotFound",
+                in: catalog,
+                parameters: ["memberRef": context.parameters.require("ref")]
+            )
         }
     router.group("static")
         .add(middleware: try ErrataMiddleware(catalog: catalog))
         .get(":ref") { _, context -> Response in
             _ = try context.parameters.require("ref")
-            throw try APIError(unauthorized)
+            throw unauthorized
         }
     router.group("routed")
         .add(middleware: try ErrataMiddleware(catalog: catalog))
@@ -117,8 +133,8 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark.startupHook = {
         // Each route answers as the load server's does, so a ratio never compares a failure with a success.
         let expected: [(String, Int)] = [
-            ("/plain", 200), ("/routed/abcde", 200), ("/catalog/abcde", 404), ("/static/abcde", 401),
-            ("/httperror/abcde", 404),
+            ("/plain", 200), ("/routed/abcde", 200), ("/catalog/abcde", 404), ("/byname/abcde", 404),
+            ("/static/abcde", 401), ("/httperror/abcde", 404),
         ]
         for (path, status) in expected {
             let (answered, _) = await run(responder, path, context: context)
@@ -128,7 +144,8 @@ let benchmarks: @Sendable () -> Void = {
 
     let routes = [
         ("plain200", "/plain"), ("routed200", "/routed/abcde"), ("catalogError", "/catalog/abcde"),
-        ("staticCatalogError", "/static/abcde"), ("httpError", "/httperror/abcde"),
+        ("catalogErrorByName", "/byname/abcde"), ("staticCatalogError", "/static/abcde"),
+        ("httpError", "/httperror/abcde"),
     ]
     for (name, path) in routes {
         Benchmark("Middleware.\(name)", configuration: configuration) { benchmark in
