@@ -21,8 +21,7 @@ extension ErrataServer {
 
     static let faultItems: Set<String> = ["fault", "latency", "seed", "interval", "key", "fail", "then", "code"]
 
-    func mockFaults(_ request: Request) throws -> MockFaults {
-        let query = request.uri.queryParameters
+    func mockFaults(_ request: Request, query: Parameters) throws -> MockFaults {
         let prefer = request.headers[.prefer]
         func item(_ name: String) -> String? {
             query.get(name) ?? prefer.flatMap { Self.preference($0, named: name) }

@@ -17,14 +17,17 @@ extension ErrataServer {
     ) async throws
         -> Response
     {
-        let faults = try mockFaults(request)
-        let response = try await mockAnswer(request, context, catalog: id, choice: choice)
+        // Parsed once, for the faults and the answer.
+        let query = request.uri.queryParameters
+        let faults = try mockFaults(request, query: query)
+        let response = try await mockAnswer(request, context, query: query, catalog: id, choice: choice)
         return faults.isEmpty ? response : try await deliver(response, faults, context: context)
     }
 
     private func mockAnswer(
         _ request: Request,
         _ context: ServeRequestContext,
+        query: Parameters,
         catalog id: String,
         choice: String?
     ) async throws -> Response {
@@ -34,7 +37,6 @@ extension ErrataServer {
             let name = Self.hasWebSocketSemantics(catalog) ? "UpgradeRequired" : "NotWebSocketCatalog"
             throw ServeErrors.error(name, ["catalog": catalog.id])
         }
-        let query = request.uri.queryParameters
         var choice = choice ?? ""
         if choice.isEmpty || choice == "random" && request.headers[.prefer] != nil {
             // `Prefer: code=20003` chooses as the path would.
@@ -53,8 +55,12 @@ extension ErrataServer {
         if choice == "flaky" {
             return try await flaky(request, context, catalog: catalog)
         }
-        let entry = try resolve(choice, in: catalog)
-        let error = try occurrence(of: entry, query: query)
+        let error: APIError
+        if let entries = mockEntries[catalog.id], let position = entries.positions[choice] {
+            error = try occurrence(of: position, in: catalog, entries: entries, query: query)
+        } else {
+            error = try occurrence(of: try resolve(choice, in: catalog), query: query)
+        }
         if let text = query.get("delay") {
             guard let delay = Int(text), delay >= 0 else {
                 throw ServeErrors.error(
@@ -84,6 +90,22 @@ extension ErrataServer {
         for name in entry.parameterNames where parameters[name] == nil && constants[name] == nil {
             throw ServeErrors.error("MissingParameter", ["entry": entry.name, "parameter": name])
         }
+        let options = try Self.options(for: entry, query: query)
+        return APIError(
+            unchecked: entry,
+            parameters: parameters.filter { entry.parameterNames.contains($0.key) },
+            retryAfter: options.retryAfter,
+            instance: options.instance,
+            requestID: options.requestID
+        )
+    }
+
+    /// What the query says of an occurrence besides its parameters: its retry-after, instance and request id; a
+    /// client-side entry is refused.
+    static func options(
+        for entry: ErrorEntry,
+        query: Parameters
+    ) throws -> (retryAfter: Duration?, instance: String?, requestID: JSONValue?) {
         var retryAfter: Duration?
         if let text = query.get("retryAfter") {
             guard let seconds = Double(text), seconds >= 0, seconds <= 86_400 * 365 else {
@@ -98,12 +120,43 @@ extension ErrataServer {
                 ["problem": "'\(entry.name)' is a client-side status; a server never sends it"]
             )
         }
+        return (retryAfter, query.get("instance"), requestID)
+    }
+
+    /// The occurrence of the entry at `position` that the query describes, as ``occurrence(of:query:)`` builds it:
+    /// the parameters in the entry's order, straight from the query (the last of a repeated item wins), and the
+    /// catalog's own identity for the entry, so that rendering finds it without a lookup.
+    func occurrence(
+        of position: Int,
+        in catalog: ErrorCatalog,
+        entries: MockEntries,
+        query: Parameters
+    ) throws -> APIError {
+        let names = entries.parameterNames[position]
+        var values = [String?](repeating: nil, count: names.count)
+        if !names.isEmpty {
+            for (key, value) in query {
+                guard let index = names.firstIndex(where: { $0 == key }), !Self.controlItems.contains(String(key))
+                else { continue }
+                values[index] = String(value)
+            }
+            for (index, name) in names.enumerated() where values[index] == nil {
+                guard entries.constants[position].contains(name) else {
+                    throw ServeErrors.error(
+                        "MissingParameter",
+                        ["entry": catalog.entries[position].name, "parameter": name]
+                    )
+                }
+            }
+        }
+        let options = try Self.options(for: catalog.entries[position], query: query)
         return APIError(
-            unchecked: entry,
-            parameters: parameters.filter { entry.parameterNames.contains($0.key) },
-            retryAfter: retryAfter,
-            instance: query.get("instance"),
-            requestID: requestID
+            unchecked: position,
+            in: catalog,
+            values: values,
+            retryAfter: options.retryAfter,
+            instance: options.instance,
+            requestID: options.requestID
         )
     }
 

@@ -48,6 +48,8 @@ public struct ErrataServer: Sendable {
     /// The catalogs served, in order.
     public let catalogs: [ErrorCatalog]
     let responders: [String: CatalogErrorResponder]
+    /// Each catalog's entries as the mock finds them, by catalog id.
+    let mockEntries: [String: MockEntries]
     let pages: [String: ReferencePage]
     /// Renderers of the catalogs with WebSocket semantics, for `/mock/{catalog}/ws`.
     let webSocketRenderers: [String: ErrorRenderer]
@@ -75,6 +77,13 @@ public struct ErrataServer: Sendable {
             }
         }
         self.responders = responders
+        var mockEntries: [String: MockEntries] = [:]
+        for catalog in catalogs {
+            mockEntries[catalog.id] = MockEntries(catalog) { choice in
+                try? Self.resolve(choice, in: catalog)
+            }
+        }
+        self.mockEntries = mockEntries
         self.webSocketRenderers = webSocketRenderers
         self.pages = pages
         self.serveErrors = try ErrorRenderer(catalog: ServeErrors.catalog)
@@ -194,6 +203,11 @@ public struct ErrataServer: Sendable {
 
     /// An entry by name, or by code when one entry has it.
     func resolve(_ choice: String, in catalog: ErrorCatalog) throws -> ErrorEntry {
+        try Self.resolve(choice, in: catalog)
+    }
+
+    /// An entry by name, or by code when one entry has it.
+    static func resolve(_ choice: String, in catalog: ErrorCatalog) throws -> ErrorEntry {
         if let entry = catalog.entry(named: choice) { return entry }
         var matches = catalog.entries(withCode: .string(choice))
         if let number = Int(choice) {

@@ -155,6 +155,49 @@ import Testing
         }
     }
 
+    /// Every way to name an entry in the path answers the same: its name, its code as the catalog writes it (found in
+    /// a table built when the server starts) and any other spelling of the code (found by the slow path), a
+    /// repeated query item's last value filling the parameter, control items filling none.
+    @Test(arguments: [
+        "/mock/pluralkit/MemberRefNotFound?memberRef=abcde",
+        "/mock/pluralkit/20003?memberRef=abcde",
+        "/mock/pluralkit/020003?memberRef=abcde",
+        "/mock/pluralkit/20003?memberRef=first&memberRef=abcde",
+        "/mock/pluralkit/20003?delay=0&memberRef=abcde&instance=/i",
+    ])
+    func mockFindsAnEntryByNameOrAnySpellingOfItsCode(_ uri: String) async throws {
+        try await Self.application().test(.router) { client in
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status == .notFound, "\(uri)")
+                #expect(Self.text(response.body) == #"{"code":20003,"message":"Member 'abcde' not found."}"#, "\(uri)")
+            }
+        }
+    }
+
+    /// Catalogs whose entries have no code of their own are found by status, and a parameter fixed by the catalog
+    /// needs no value.
+    @Test func mockFindsCodelessEntriesByStatusAndFillsConstants() async throws {
+        try await Self.application().test(.router) { client in
+            try await client.execute(uri: "/mock/batchdata/404", method: .get) { response in
+                #expect(response.status == .notFound)
+                let body = try Self.json(response.body)
+                #expect(body["status"] as? [String: Any] != nil)
+            }
+            try await client.execute(uri: "/mock/batchdata/403", method: .get) { response in
+                #expect(response.status == .badRequest)
+                let detail = try Self.json(response.body)["detail"] as? String
+                #expect(detail?.contains("is shared by") == true)
+            }
+            let uri = "/mock/stripe/card_declined?detail=No&declineCode=lost_card"
+            try await client.execute(uri: uri, method: .get) { response in
+                #expect(response.status.code == 402)
+                let error = try #require(try Self.json(response.body)["error"] as? [String: Any])
+                #expect(error["type"] as? String == "card_error")
+                #expect(error["decline_code"] as? String == "lost_card")
+            }
+        }
+    }
+
     @Test func preferHeaderChoosesTheError() async throws {
         try await Self.application().test(.router) { client in
             try await client.execute(
