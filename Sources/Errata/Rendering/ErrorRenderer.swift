@@ -184,7 +184,7 @@ public struct ErrorRenderer: Sendable {
         } else if entry.body.isStatic(for: error) {
             content = .bytes(entry.staticBody)
         } else {
-            content = .pending(entry.body, error)
+            content = .pending(entry)
         }
         var fields: HTTPFields
         var dropped: [HTTPField.Name]
@@ -218,6 +218,7 @@ public struct ErrorRenderer: Sendable {
             status: entry.status,
             headerFields: fields,
             content: content,
+            occurrence: error,
             identity: entry.identity,
             isInternalError: isInternalError,
             droppedHeaderFields: dropped

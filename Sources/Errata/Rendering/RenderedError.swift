@@ -24,19 +24,24 @@ public struct RenderedError: Sendable {
 
     var identity: EntryIdentity
     private var content: Content
+    /// The occurrence a pending body is written from. Kept beside ``content`` rather than in its case: a value bound
+    /// out of an enum case is a copy (a retain and a release of each of the occurrence's references), where a stored
+    /// property is passed to the body writer as it is.
+    private let occurrence: APIError
 
     /// The body as the renderer left it.
     enum Content: Sendable {
         /// Bytes already there: a static entry's shared body, an empty one, or one set by hand.
         case bytes([UInt8])
-        /// An occurrence's templated body, written on demand by its entry's body writer.
-        case pending(BodyWriter, APIError)
+        /// The occurrence's templated body, written on demand by its entry's body writer.
+        case pending(CompiledEntry)
     }
 
     init(
         status: HTTPResponse.Status,
         headerFields: HTTPFields,
         content: Content,
+        occurrence: APIError,
         identity: EntryIdentity,
         isInternalError: Bool,
         droppedHeaderFields: [HTTPField.Name]
@@ -44,6 +49,7 @@ public struct RenderedError: Sendable {
         self.status = status
         self.headerFields = headerFields
         self.content = content
+        self.occurrence = occurrence
         self.identity = identity
         self.isInternalError = isInternalError
         self.droppedHeaderFields = droppedHeaderFields
@@ -56,7 +62,7 @@ public struct RenderedError: Sendable {
         get {
             switch content {
             case .bytes(let bytes): bytes
-            case .pending(let writer, let error): writer.body(for: error)
+            case .pending(let entry): entry.body.body(for: occurrence)
             }
         }
         set { content = .bytes(newValue) }
@@ -81,7 +87,7 @@ public struct RenderedError: Sendable {
     public func withUnsafeBodyBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         switch content {
         case .bytes(let bytes): try bytes.withUnsafeBytes(body)
-        case .pending(let writer, let error): try writer.withBody(for: error) { try body(UnsafeRawBufferPointer($0)) }
+        case .pending(let entry): try entry.body.withBody(for: occurrence) { try body(UnsafeRawBufferPointer($0)) }
         }
     }
 
@@ -92,7 +98,7 @@ public struct RenderedError: Sendable {
     public var bodyByteCount: Int {
         switch content {
         case .bytes(let bytes): bytes.count
-        case .pending(let writer, let error): writer.byteCount(for: error)
+        case .pending(let entry): entry.body.byteCount(for: occurrence)
         }
     }
 
@@ -106,8 +112,8 @@ public struct RenderedError: Sendable {
             precondition(buffer.count >= bytes.count, "buffer smaller than bodyByteCount")
             bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
             return bytes.count
-        case .pending(let writer, let error):
-            return writer.write(error, into: buffer)
+        case .pending(let entry):
+            return entry.body.write(occurrence, into: buffer)
         }
     }
 }
