@@ -31,7 +31,7 @@ public import Metrics
 public struct ErrataMiddleware<Context: RequestContext>: RouterMiddleware {
     let responder: CatalogErrorResponder
     /// The catalog entries' static bodies as buffers, so that a static error's response shares one.
-    let staticBodies: StaticBodyBuffers
+    let staticBodies: StaticBodies<ByteBuffer>
 
     /// Creates the middleware.
     ///
@@ -58,7 +58,7 @@ public struct ErrataMiddleware<Context: RequestContext>: RouterMiddleware {
             clientErrorLogLevel: clientErrorLogLevel,
             metricsFactory: metricsFactory
         )
-        self.staticBodies = StaticBodyBuffers(responder.primary)
+        self.staticBodies = StaticBodies(responder.primary) { ByteBuffer(bytes: $0) }
     }
 
     public func handle(

@@ -36,6 +36,8 @@ public import Vapor
 /// copied into it whole (a retain and a release of every reference the responder holds, on every error).
 public final class ErrataErrorMiddleware: Middleware {
     let responder: CatalogErrorResponder
+    /// The catalog entries' static bodies as buffers, so that a static error's response shares one.
+    let staticBodies: StaticBodies<ByteBuffer>
 
     /// Creates the middleware.
     ///
@@ -63,6 +65,7 @@ public final class ErrataErrorMiddleware: Middleware {
             clientErrorLogLevel: clientErrorLogLevel,
             metricsFactory: metricsFactory
         )
+        self.staticBodies = StaticBodies(responder.primary) { ByteBuffer(bytes: $0) }
     }
 
     public func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
@@ -90,7 +93,7 @@ public final class ErrataErrorMiddleware: Middleware {
             logger: request.logger,
             requestID: { request.id }
         )
-        return Self.response(rendered, request: request)
+        return Self.response(rendered, request: request, sharing: staticBodies.buffer(for: rendered))
     }
 
     /// What a Vapor error means to the catalog.
@@ -125,19 +128,30 @@ public final class ErrataErrorMiddleware: Middleware {
         "/" + path.map(\.description).joined(separator: "/")
     }
 
-    /// A Vapor response for a rendered error: the body written once into a buffer from the request's allocator.
-    /// Vapor's server leaves the body out for HEAD.
-    static func response(_ rendered: RenderedError, request: Request) -> Response {
+    /// A Vapor response for a rendered error: the body written once into scratch space and copied into a buffer of
+    /// its size from the request's allocator, or `shared`, a buffer already holding it. Vapor's server leaves the
+    /// body out for HEAD.
+    ///
+    /// The header fields are converted with room for `Content-Length`, which is added here, and handed to Vapor as
+    /// they are: `Response(status:headers:body:)` would scan them again to remove `Transfer-Encoding` and replace
+    /// `Content-Length`, which neither a catalog's headers nor ours carry.
+    static func response(_ rendered: RenderedError, request: Request, sharing shared: ByteBuffer? = nil) -> Response {
         let status = HTTPResponseStatus(statusCode: rendered.status.code, reasonPhrase: rendered.status.reasonPhrase)
-        let headers = HTTPHeaders(rendered.headerFields)
-        // Written once, into scratch space, and copied into a buffer of its size, as the Hummingbird adapter does.
-        let buffer = rendered.withUnsafeBodyBytes { bytes -> ByteBuffer? in
-            guard !bytes.isEmpty else { return nil }
-            var buffer = request.byteBufferAllocator.buffer(capacity: bytes.count)
-            buffer.writeBytes(bytes)
-            return buffer
+        let buffer =
+            shared
+            ?? rendered.withUnsafeBodyBytes { bytes -> ByteBuffer? in
+                guard !bytes.isEmpty else { return nil }
+                var buffer = request.byteBufferAllocator.buffer(capacity: bytes.count)
+                buffer.writeBytes(bytes)
+                return buffer
+            }
+        var headers = HTTPHeaders()
+        headers.reserveCapacity(rendered.headerFields.count + 1)
+        for field in rendered.headerFields where field.name != .contentLength && field.name != .transferEncoding {
+            headers.add(name: field.name.rawName, value: field.value)
         }
-        guard let buffer else { return Response(status: status, headers: headers) }
-        return Response(status: status, headers: headers, body: .init(buffer: buffer))
+        headers.add(name: .contentLength, value: String(buffer?.readableBytes ?? 0))
+        let body: Response.Body = buffer.map { .init(buffer: $0) } ?? .empty
+        return Response(status: status, version: .http1_1, headersNoUpdate: headers, body: body)
     }
 }

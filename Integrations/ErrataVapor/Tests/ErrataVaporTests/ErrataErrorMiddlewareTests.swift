@@ -126,6 +126,33 @@ import VaporTesting
         }
     }
 
+    /// Every answer says its length once; a static error's body is a buffer made once and shared, and stays its own
+    /// bytes however often it is sent; a HEAD request gets the length.
+    @Test func responsesCarryOneContentLengthAndStaticBodiesAreShared() async throws {
+        let catalog = try Self.catalog("pluralkit")
+        try await Self.withApplication(catalog: catalog) { app in
+            app.get("forbidden") { _ -> String in throw try APIError("Forbidden", in: catalog) }
+            for _ in 0..<3 {
+                try await app.testing().test(.GET, "/forbidden") { response in
+                    #expect(response.status == .forbidden)
+                    let body = response.body.string
+                    #expect(body.hasPrefix(#"{"code":0,"#))
+                    #expect(response.headers[.contentLength] == [String(body.utf8.count)])
+                    #expect(response.headers[.transferEncoding].isEmpty)
+                }
+            }
+            try await app.testing().test(.GET, "/members/abcde") { response in
+                #expect(response.headers[.contentLength] == ["52"])
+                #expect(response.body.readableBytes == 52)
+            }
+            // The body's length for HEAD too; Vapor's server, not the in-memory tester, leaves the body out.
+            try await app.testing().test(.HEAD, "/members/abcde") { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentLength] == ["52"])
+            }
+        }
+    }
+
     @Test func abortMapsToTheCatalogEntryForItsStatusElseAboutBlank() async throws {
         try await Self.withApplication(catalog: try Self.catalog("pluralkit")) { app in
             try await app.testing().test(.GET, "/systems/xyz") { response in

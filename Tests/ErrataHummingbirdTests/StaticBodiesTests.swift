@@ -1,4 +1,5 @@
 import Errata
+@_spi(ErrataIntegration) import ErrataResponder
 import ErrataTools
 import Hummingbird
 import HummingbirdTesting
@@ -11,7 +12,7 @@ import Testing
 /// A static error's response shares a buffer made once per entry; every other body is written for its response.
 /// Each must carry its own bytes: the shared one for the primary envelope only, never for the problem alternative's
 /// body of the same entry, and unchanged after it has been sent.
-@Suite struct StaticBodyBuffersTests {
+@Suite struct StaticBodiesTests {
     static let catalogText = """
         errata: 1
         id: negotiable
@@ -41,7 +42,7 @@ import Testing
     @Test func onlyTheEntrysOwnStaticBodyIsShared() throws {
         let catalog = try Self.catalog()
         let primary = try ErrorRenderer(catalog: catalog)
-        let buffers = StaticBodyBuffers(primary)
+        let buffers = StaticBodies(primary) { ByteBuffer(bytes: $0) }
         let locked = try APIError("Locked", in: catalog)
 
         let shared = try #require(buffers.buffer(for: primary.render(locked)))
