@@ -8,7 +8,9 @@
 /// The program is flat, because ``BodyWriter`` reads it on every render: every static byte sits in one buffer,
 /// and operations and holes are plain values that point into it by range and name parameters by index.
 /// Operations that carried their own arrays and strings were retained and released each time one was read out of
-/// the program: measured as 40 % of a templated render. Plain values are copied without reference counting.
+/// the program: measured as 40 % of a templated render. Plain values are copied without reference counting. A class,
+/// immutable once built: the writer's functions take it as one reference, where a struct of five arrays was copied
+/// onto the stack at each call (measured at 5 % of a templated body's instructions).
 final class BodyProgram: Sendable {
     /// A value that varies per occurrence.
     enum Hole: Hashable, Sendable {
@@ -69,7 +71,7 @@ final class BodyProgram: Sendable {
         }
     }
 
-    /// Every static byte: of the operations, the keys and the message.
+    /// Every static byte: of the operations and the keys.
     let bytes: [UInt8]
     let ops: [Op]
     let names: [String]
@@ -78,6 +80,7 @@ final class BodyProgram: Sendable {
     let holes: [Hole]
     /// The holes each ``Op/group(holes:count:)`` depends on.
     let groupHoles: [Hole]
+
     init(bytes: [UInt8], ops: [Op], names: [String], holes: [Hole], groupHoles: [Hole]) {
         self.bytes = bytes
         self.ops = ops
