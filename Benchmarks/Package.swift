@@ -70,6 +70,7 @@ let package = Package(
                 .product(name: "Errata", package: "errata"),
                 .product(name: "ErrataTools", package: "errata"),
                 .product(name: "ErrataHummingbird", package: "errata"),
+                .product(name: "ErrataServer", package: "errata"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -42,7 +42,7 @@ extension ErrataServer {
             then = try resolve(outcome, in: catalog)
         }
         let attempt = state.nextAttempt(catalog.id + "\u{0}" + key)
-        let responder = responders[catalog.id]!
+        let responder = mocks[catalog.id]!.responder
         var response: Response
         if attempt <= steps.count {
             let step = steps[attempt - 1]

@@ -31,11 +31,11 @@ extension ErrataServer {
         catalog id: String,
         choice: String?
     ) async throws -> Response {
-        let catalog = try catalog(id)
+        let mock = try mock(id)
         if choice == "ws" {
             // The WebSocket endpoint, asked without an upgrade: say what it needs, or why this catalog has none.
-            let name = Self.hasWebSocketSemantics(catalog) ? "UpgradeRequired" : "NotWebSocketCatalog"
-            throw ServeErrors.error(name, ["catalog": catalog.id])
+            let name = Self.hasWebSocketSemantics(mock.catalog) ? "UpgradeRequired" : "NotWebSocketCatalog"
+            throw ServeErrors.error(name, ["catalog": id])
         }
         var choice = choice ?? ""
         if choice.isEmpty || choice == "random" && request.headers[.prefer] != nil {
@@ -45,21 +45,21 @@ extension ErrataServer {
             } else if choice.isEmpty {
                 throw ServeErrors.error(
                     "InvalidQuery",
-                    ["problem": "name the error in the path (/mock/\(catalog.id)/NAME) or a 'Prefer: code=NAME' header"]
+                    ["problem": "name the error in the path (/mock/\(id)/NAME) or a 'Prefer: code=NAME' header"]
                 )
             }
         }
         if choice == "random" {
-            choice = try pickRandom(query.get("codes"), in: catalog)
+            choice = try pickRandom(query.get("codes"), in: mock.catalog)
         }
         if choice == "flaky" {
-            return try await flaky(request, context, catalog: catalog)
+            return try await flaky(request, context, catalog: mock.catalog)
         }
         let error: APIError
-        if let entries = mockEntries[catalog.id], let position = entries.positions[choice] {
-            error = try occurrence(of: position, in: catalog, entries: entries, query: query)
+        if let position = mock.positions[choice] {
+            error = try occurrence(of: position, in: mock, query: query)
         } else {
-            error = try occurrence(of: try resolve(choice, in: catalog), query: query)
+            error = try occurrence(of: try resolve(choice, in: mock.catalog), query: query)
         }
         if let text = query.get("delay") {
             guard let delay = Int(text), delay >= 0 else {
@@ -76,8 +76,7 @@ extension ErrataServer {
             }
             try await Task.sleep(for: .milliseconds(delay))
         }
-        let responder = responders[catalog.id]!
-        return responder.response(for: error, request: request, logger: context.logger, requestID: nil)
+        return mock.responder.response(for: error, request: request, logger: context.logger, requestID: nil)
     }
 
     /// The occurrence of `entry` that the query describes: its parameters, retry-after, instance and request id.
@@ -90,7 +89,7 @@ extension ErrataServer {
         for name in entry.parameterNames where parameters[name] == nil && constants[name] == nil {
             throw ServeErrors.error("MissingParameter", ["entry": entry.name, "parameter": name])
         }
-        let options = try Self.options(for: entry, query: query)
+        let options = try Self.options(name: entry.name, origin: entry.origin, query: query)
         return APIError(
             unchecked: entry,
             parameters: parameters.filter { entry.parameterNames.contains($0.key) },
@@ -103,7 +102,8 @@ extension ErrataServer {
     /// What the query says of an occurrence besides its parameters: its retry-after, instance and request id; a
     /// client-side entry is refused.
     static func options(
-        for entry: ErrorEntry,
+        name: String,
+        origin: ErrorEntry.Origin,
         query: Parameters
     ) throws -> (retryAfter: Duration?, instance: String?, requestID: JSONValue?) {
         var retryAfter: Duration?
@@ -114,10 +114,10 @@ extension ErrataServer {
             retryAfter = .milliseconds(Int64((seconds * 1000).rounded(.up)))
         }
         let requestID: JSONValue? = query.get("requestID").map { Int($0).map(JSONValue.integer) ?? .string($0) }
-        if entry.origin == .client {
+        if origin == .client {
             throw ServeErrors.error(
                 "InvalidQuery",
-                ["problem": "'\(entry.name)' is a client-side status; a server never sends it"]
+                ["problem": "'\(name)' is a client-side status; a server never sends it"]
             )
         }
         return (retryAfter, query.get("instance"), requestID)
@@ -126,13 +126,8 @@ extension ErrataServer {
     /// The occurrence of the entry at `position` that the query describes, as ``occurrence(of:query:)`` builds it:
     /// the parameters in the entry's order, straight from the query (the last of a repeated item wins), and the
     /// catalog's own identity for the entry, so that rendering finds it without a lookup.
-    func occurrence(
-        of position: Int,
-        in catalog: ErrorCatalog,
-        entries: MockEntries,
-        query: Parameters
-    ) throws -> APIError {
-        let names = entries.parameterNames[position]
+    func occurrence(of position: Int, in mock: MockCatalog, query: Parameters) throws -> APIError {
+        let names = mock.parameterNames[position]
         var values = [String?](repeating: nil, count: names.count)
         if !names.isEmpty {
             for (key, value) in query {
@@ -141,23 +136,21 @@ extension ErrataServer {
                 values[index] = String(value)
             }
             for (index, name) in names.enumerated() where values[index] == nil {
-                guard entries.constants[position].contains(name) else {
+                guard mock.constants[position].contains(name) else {
                     throw ServeErrors.error(
                         "MissingParameter",
-                        ["entry": catalog.entries[position].name, "parameter": name]
+                        ["entry": mock.names[position], "parameter": name]
                     )
                 }
             }
         }
-        let options = try Self.options(for: catalog.entries[position], query: query)
-        return APIError(
-            unchecked: position,
-            in: catalog,
-            values: values,
-            retryAfter: options.retryAfter,
-            instance: options.instance,
-            requestID: options.requestID
+        var error = mock.occurrences[position].with(values: values)
+        (error.retryAfter, error.instance, error.requestID) = try Self.options(
+            name: mock.names[position],
+            origin: mock.origins[position],
+            query: query
         )
+        return error
     }
 
     /// `codes=20001,20003:3`: each code or name with an optional weight (default 1).

@@ -47,9 +47,8 @@ import NIOCore
 public struct ErrataServer: Sendable {
     /// The catalogs served, in order.
     public let catalogs: [ErrorCatalog]
-    let responders: [String: CatalogErrorResponder]
-    /// Each catalog's entries as the mock finds them, by catalog id.
-    let mockEntries: [String: MockEntries]
+    /// Each catalog as the mock answers from it, by catalog id.
+    let mocks: [String: MockCatalog]
     let pages: [String: ReferencePage]
     /// Renderers of the catalogs with WebSocket semantics, for `/mock/{catalog}/ws`.
     let webSocketRenderers: [String: ErrorRenderer]
@@ -66,24 +65,17 @@ public struct ErrataServer: Sendable {
     /// - Throws: when a catalog cannot be compiled for rendering.
     public init(catalogs: [ErrorCatalog]) throws {
         self.catalogs = catalogs
-        var responders: [String: CatalogErrorResponder] = [:]
+        var mocks: [String: MockCatalog] = [:]
         var pages: [String: ReferencePage] = [:]
         var webSocketRenderers: [String: ErrorRenderer] = [:]
         for catalog in catalogs {
-            responders[catalog.id] = try CatalogErrorResponder(catalog: catalog)
+            mocks[catalog.id] = try MockCatalog(catalog)
             pages[catalog.id] = ReferencePage(catalog: catalog)
             if Self.hasWebSocketSemantics(catalog) {
                 webSocketRenderers[catalog.id] = try ErrorRenderer(catalog: catalog)
             }
         }
-        self.responders = responders
-        var mockEntries: [String: MockEntries] = [:]
-        for catalog in catalogs {
-            mockEntries[catalog.id] = MockEntries(catalog) { choice in
-                try? Self.resolve(choice, in: catalog)
-            }
-        }
-        self.mockEntries = mockEntries
+        self.mocks = mocks
         self.webSocketRenderers = webSocketRenderers
         self.pages = pages
         self.serveErrors = try ErrorRenderer(catalog: ServeErrors.catalog)
@@ -192,13 +184,18 @@ public struct ErrataServer: Sendable {
     }
 
     func catalog(_ id: String) throws -> ErrorCatalog {
-        guard let catalog = catalogs.first(where: { $0.id == id }) else {
-            throw ServeErrors.error(
-                "UnknownCatalog",
-                ["catalog": id, "available": catalogs.map(\.id).joined(separator: ", ")]
-            )
-        }
+        guard let catalog = catalogs.first(where: { $0.id == id }) else { throw unknownCatalog(id) }
         return catalog
+    }
+
+    /// The catalog `id` as the mock answers from it.
+    func mock(_ id: String) throws -> MockCatalog {
+        guard let mock = mocks[id] else { throw unknownCatalog(id) }
+        return mock
+    }
+
+    private func unknownCatalog(_ id: String) -> APIError {
+        ServeErrors.error("UnknownCatalog", ["catalog": id, "available": catalogs.map(\.id).joined(separator: ", ")])
     }
 
     /// An entry by name, or by code when one entry has it.

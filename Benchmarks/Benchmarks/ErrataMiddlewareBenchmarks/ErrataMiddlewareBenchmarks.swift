@@ -1,6 +1,7 @@
 import Benchmark
 import Errata
 import ErrataHummingbird
+import ErrataServer
 import ErrataTools
 import Foundation
 import HTTPTypes
@@ -19,7 +20,8 @@ import NIOEmbedded
 //   generated code builds it (the entry's position and the parameter's value);
 // - `Middleware.catalogErrorByName`: the same built by name, `APIError("MemberRefNotFound", in:, parameters:)`;
 // - `Middleware.staticCatalogError`: a catalog entry without parameters (seed 001's `Unauthorized`);
-// - `Middleware.httpError`: Hummingbird's `HTTPError(.notFound, message:)`, no Errata middleware.
+// - `Middleware.httpError`: Hummingbird's `HTTPError(.notFound, message:)`, no Errata middleware;
+// - `Middleware.mock`: `errata serve`'s mock answering `/mock/pluralkit/20003?memberRef=abcde`.
 //
 // The ratios that matter are in the same run: catalogError against plain200 and routed200, and against httpError.
 // Allocations are counted per request (1,000 requests per sample) and gated.
@@ -87,11 +89,16 @@ func makeResponder() throws -> some HTTPResponder<BasicRequestContext> {
     return router.buildResponder()
 }
 
+/// `errata serve`'s router on PluralKit's catalog, for its mock: what `load.sh`'s mock route answers.
+func makeMockResponder() throws -> some HTTPResponder<ServeRequestContext> {
+    try ErrataServer(catalogs: [loadPluralKit()]).router(logLevel: .trace).buildResponder()
+}
+
 /// One request through the responder, its body written out; the status and byte count, to check and to keep.
-func run(
-    _ responder: some HTTPResponder<BasicRequestContext>,
+func run<Context: RequestContext>(
+    _ responder: some HTTPResponder<Context>,
     _ path: String,
-    context: BasicRequestContext
+    context: Context
 ) async -> (Int, Int) {
     let request = Request(
         head: HTTPRequest(method: .get, scheme: "http", authority: "localhost", path: path),
@@ -133,6 +140,14 @@ let benchmarks: @Sendable () -> Void = {
     }
     let logger = Logger(label: "benchmark", factory: { _ in SwiftLogNoOpLogHandler() })
     let context = BasicRequestContext(source: .init(channel: EmbeddedChannel(), logger: logger))
+    let mockResponder: any HTTPResponder<ServeRequestContext>
+    do {
+        mockResponder = try makeMockResponder()
+    } catch {
+        fatalError("\(error)")
+    }
+    let mockContext = ServeRequestContext(source: .init(channel: EmbeddedChannel(), logger: logger))
+    let mockPath = "/mock/pluralkit/20003?memberRef=abcde"
 
     Benchmark.startupHook = {
         // Each route answers as the load server's does, so a ratio never compares a failure with a success.
@@ -144,6 +159,8 @@ let benchmarks: @Sendable () -> Void = {
             let (answered, _) = await run(responder, path, context: context)
             precondition(answered == status, "\(path) answered \(answered), not \(status)")
         }
+        let (answered, _) = await run(mockResponder, mockPath, context: mockContext)
+        precondition(answered == 404, "\(mockPath) answered \(answered), not 404")
     }
 
     let routes = [
@@ -155,5 +172,9 @@ let benchmarks: @Sendable () -> Void = {
         Benchmark("Middleware.\(name)", configuration: configuration) { benchmark in
             for _ in benchmark.scaledIterations { blackHole(await run(responder, path, context: context)) }
         }
+    }
+    // `errata serve`'s mock, on its own router (two middlewares: the request log and its problem answers).
+    Benchmark("Middleware.mock", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(await run(mockResponder, mockPath, context: mockContext)) }
     }
 }

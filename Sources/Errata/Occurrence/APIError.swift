@@ -249,6 +249,15 @@ public struct APIError: Error, Sendable {
         self.underlyingError = underlyingError
     }
 
+    /// The occurrence with its parameter values in the order of its entry's ``ErrorEntry/parameterNames`` (`nil`: no
+    /// value), the entry's constants kept: for an integration that holds an occurrence of each entry, built once,
+    /// and fills in each request's values without looking anything up (`errata serve`'s mock).
+    package func with(values: [String?]) -> APIError {
+        var error = self
+        error.values = identity.fillingConstants(values)
+        return error
+    }
+
     /// The rendered message, with the parameters filled in; `nil` when the entry has no message.
     public var message: String? {
         guard let template = entry.message else { return nil }
