@@ -52,18 +52,7 @@ extension Response {
     /// response buffer of its size (no intermediate array), or `shared`, a buffer already holding it; none for HEAD.
     init(_ rendered: RenderedError, for request: Request, sharing shared: ByteBuffer? = nil) {
         var headers = rendered.headerFields
-        if let shared {
-            if request.method == .head {
-                headers[.contentLength] = String(shared.readableBytes)
-                self.init(status: rendered.status, headers: headers)
-            } else {
-                self.init(status: rendered.status, headers: headers, body: ResponseBody(byteBuffer: shared))
-            }
-            return
-        }
-        let buffer = rendered.withUnsafeBodyBytes { bytes in
-            bytes.isEmpty ? nil : ByteBuffer(bytes: bytes)
-        }
+        let buffer = shared ?? rendered.withUnsafeBodyBytes { $0.isEmpty ? nil : ByteBuffer(bytes: $0) }
         guard let buffer, request.method != .head else {
             if let buffer { headers[.contentLength] = String(buffer.readableBytes) }
             self.init(status: rendered.status, headers: headers)

@@ -269,9 +269,7 @@ public final class CatalogErrorResponder: Sendable {
         case .none:
             return nil
         case .value(let endpoint):
-            return operationIndex(key: EndpointKey(method: request.method, route: .endpoint(endpoint)), route: nil) {
-                endpoint
-            }
+            return operationIndex(endpoint: endpoint, method: request.method)
         case .route(let route, let endpoint):
             let key = EndpointKey(method: request.method, route: .object(ObjectIdentifier(route)))
             return operationIndex(key: key, route: route, endpoint: endpoint)

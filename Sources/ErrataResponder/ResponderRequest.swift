@@ -7,15 +7,8 @@ public struct ResponderRequest: Sendable {
     public var method: HTTPRequest.Method
     /// The `Accept` header, for envelope negotiation.
     public var accept: String?
-    /// The route that answered, in the router's form (`/members/:ref`, `*`, `**`); `nil` when no route matched.
-    public var endpoint: String? {
-        switch endpointSource {
-        case .none: nil
-        case .value(let endpoint): endpoint
-        case .route(_, let build): build()
-        }
-    }
     private let pathSource: PathSource
+    /// The route that answered (`nil` when no route matched), as the responder finds its operation.
     let endpointSource: EndpointSource
 
     /// Where the path comes from: a framework whose path costs a percent-decoding pass (Vapor's `URI.path`) hands
@@ -26,9 +19,10 @@ public struct ResponderRequest: Sendable {
         case deferred(@Sendable () -> String)
     }
 
-    /// Where the matched route comes from: its endpoint string, or an object of the router's that stands for the
-    /// route (Vapor's `Route`) with a closure that builds the string. The responder finds the route's operation by
-    /// the object's identity, so that the string is built once per route rather than on every error.
+    /// Where the matched route comes from: its endpoint string in the router's form (`/members/:ref`, `*`, `**`), or
+    /// an object of the router's that stands for the route (Vapor's `Route`) with a closure that builds the string.
+    /// The responder finds the route's operation by the object's identity, so that the string is built once per
+    /// route rather than on every error.
     enum EndpointSource: Sendable {
         case none
         case value(String)

@@ -22,7 +22,8 @@ extension ErrataServer {
     ///
     /// Sequences are kept per catalog and key (at most ``MockState/capacity`` keys), so parallel tests with their
     /// own keys do not interfere.
-    func flaky(_ request: Request, _ context: ServeRequestContext, catalog: ErrorCatalog) async throws -> Response {
+    func flaky(_ request: Request, _ context: ServeRequestContext, mock: MockCatalog) async throws -> Response {
+        let catalog = mock.catalog
         let query = request.uri.queryParameters
         guard let key = query.get("key"), !key.isEmpty else {
             throw ServeErrors.error(
@@ -42,12 +43,12 @@ extension ErrataServer {
             then = try resolve(outcome, in: catalog)
         }
         let attempt = state.nextAttempt(catalog.id + "\u{0}" + key)
-        let responder = mocks[catalog.id]!.responder
+        let responder = mock.responder
         var response: Response
         if attempt <= steps.count {
             let step = steps[attempt - 1]
             response = responder.response(
-                for: try occurrence(of: step.entry, query: query),
+                for: try occurrence(of: step.entry, in: mock, query: query),
                 request: request,
                 logger: context.logger,
                 requestID: nil
@@ -58,7 +59,7 @@ extension ErrataServer {
             }
         } else if let then {
             response = responder.response(
-                for: try occurrence(of: then, query: query),
+                for: try occurrence(of: then, in: mock, query: query),
                 request: request,
                 logger: context.logger,
                 requestID: nil

@@ -53,13 +53,13 @@ extension ErrataServer {
             choice = try pickRandom(query.get("codes"), in: mock.catalog)
         }
         if choice == "flaky" {
-            return try await flaky(request, context, catalog: mock.catalog)
+            return try await flaky(request, context, mock: mock)
         }
         let error: APIError
         if let position = mock.positions[choice] {
             error = try occurrence(of: position, in: mock, query: query)
         } else {
-            error = try occurrence(of: try resolve(choice, in: mock.catalog), query: query)
+            error = try occurrence(of: try resolve(choice, in: mock.catalog), in: mock, query: query)
         }
         if let text = query.get("delay") {
             guard let delay = Int(text), delay >= 0 else {
@@ -79,24 +79,10 @@ extension ErrataServer {
         return mock.responder.response(for: error, request: request, logger: context.logger, requestID: nil)
     }
 
-    /// The occurrence of `entry` that the query describes: its parameters, retry-after, instance and request id.
-    func occurrence(of entry: ErrorEntry, query: Parameters) throws -> APIError {
-        var parameters: [String: String] = [:]
-        for (key, value) in query where !Self.controlItems.contains(String(key)) {
-            parameters[String(key)] = String(value)
-        }
-        let constants = entry.constants
-        for name in entry.parameterNames where parameters[name] == nil && constants[name] == nil {
-            throw ServeErrors.error("MissingParameter", ["entry": entry.name, "parameter": name])
-        }
-        let options = try Self.options(name: entry.name, origin: entry.origin, query: query)
-        return APIError(
-            unchecked: entry,
-            parameters: parameters.filter { entry.parameterNames.contains($0.key) },
-            retryAfter: options.retryAfter,
-            instance: options.instance,
-            requestID: options.requestID
-        )
+    /// The occurrence of `entry`, one of `mock`'s, that the query describes.
+    func occurrence(of entry: ErrorEntry, in mock: MockCatalog, query: Parameters) throws -> APIError {
+        // Every entry's name is in the table (the first of a name, as `resolve` finds it).
+        try occurrence(of: mock.positions[entry.name]!, in: mock, query: query)
     }
 
     /// What the query says of an occurrence besides its parameters: its retry-after, instance and request id; a
@@ -123,9 +109,10 @@ extension ErrataServer {
         return (retryAfter, query.get("instance"), requestID)
     }
 
-    /// The occurrence of the entry at `position` that the query describes, as ``occurrence(of:query:)`` builds it:
-    /// the parameters in the entry's order, straight from the query (the last of a repeated item wins), and the
-    /// catalog's own identity for the entry, so that rendering finds it without a lookup.
+    /// The occurrence of the entry at `position` that the query describes: its parameters in the entry's order,
+    /// straight from the query (the last of a repeated item wins; control items fill none), its retry-after,
+    /// instance and request id, and the catalog's own identity for the entry, so that rendering finds it without a
+    /// lookup.
     func occurrence(of position: Int, in mock: MockCatalog, query: Parameters) throws -> APIError {
         let names = mock.parameterNames[position]
         var values = [String?](repeating: nil, count: names.count)

@@ -46,7 +46,7 @@ final class MockCatalog: Sendable {
             }
             // The slow path decides, so that the table gives what it would.
             guard positions[key] == nil, let found = try? ErrataServer.resolve(key, in: catalog),
-                let position = catalog.entries.firstIndex(where: { $0.name == found.name })
+                let position = positions[found.name]
             else { continue }
             positions[key] = position
         }

@@ -196,7 +196,6 @@ extension ErrorDecoder {
             (candidates, matched) = narrowByMessage(candidates, message: result.message)
         }
         guard candidates.count == 1, let candidate = candidates.first else { return }
-        let entry = candidate.entry
         result.identity = candidate.identity
         for (name, constant) in candidate.constants where result.parameters[name] == nil {
             result.parameters[name] = constant
