@@ -19,16 +19,15 @@ extension ErrataServer {
     /// The longest `interval=` between dribbled bytes, in milliseconds.
     static let maximumDribbleInterval = 1_000
 
-    static let faultItems: Set<String> = ["fault", "latency", "seed", "interval", "key", "fail", "then", "code"]
-
-    func mockFaults(_ request: Request, query: Parameters) throws -> MockFaults {
-        let prefer = request.headers[.prefer]
-        func item(_ name: String) -> String? {
-            query.get(name) ?? prefer.flatMap { Self.preference($0, named: name) }
-        }
+    func mockFaults(_ query: MockQuery) throws -> MockFaults {
         do {
-            var faults = MockFaults(fault: nil, latency: nil, seed: item("seed"), interval: 20)
-            if let name = item("fault") {
+            var faults = MockFaults(
+                fault: nil,
+                latency: nil,
+                seed: query.faultItem(query.seed, named: "seed"),
+                interval: 20
+            )
+            if let name = query.faultItem(query.fault, named: "fault") {
                 guard let fault = MockFault(name: name) else {
                     throw MockFault.ParseError(
                         "fault=\(name) is none of \(MockFault.names.joined(separator: ", "))"
@@ -36,10 +35,10 @@ extension ErrataServer {
                 }
                 faults.fault = fault
             }
-            if let text = item("latency") {
+            if let text = query.faultItem(query.latency, named: "latency") {
                 faults.latency = try MockLatency(parsing: text, maximum: Self.maximumDelay)
             }
-            if let text = item("interval") {
+            if let text = query.faultItem(query.interval, named: "interval") {
                 guard let interval = Int(text), (0...Self.maximumDribbleInterval).contains(interval) else {
                     throw MockFault.ParseError(
                         "interval=\(text) is not a whole number of milliseconds in 0...\(Self.maximumDribbleInterval)"

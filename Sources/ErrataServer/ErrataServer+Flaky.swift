@@ -22,17 +22,21 @@ extension ErrataServer {
     ///
     /// Sequences are kept per catalog and key (at most ``MockState/capacity`` keys), so parallel tests with their
     /// own keys do not interfere.
-    func flaky(_ request: Request, _ context: ServeRequestContext, mock: MockCatalog) async throws -> Response {
+    func flaky(
+        _ request: Request,
+        _ context: ServeRequestContext,
+        mock: MockCatalog,
+        query: MockQuery
+    ) async throws -> Response {
         let catalog = mock.catalog
-        let query = request.uri.queryParameters
-        guard let key = query.get("key"), !key.isEmpty else {
+        guard let key = query.key, !key.isEmpty else {
             throw ServeErrors.error(
                 "InvalidQuery",
                 ["problem": "flaky needs key=K, so that each test's sequence is its own"]
             )
         }
-        let steps = try flakySteps(query.get("fail") ?? "1", code: query.get("code"), in: catalog)
-        let outcome = query.get("then") ?? "200"
+        let steps = try flakySteps(query.fail ?? "1", code: query.code, in: catalog)
+        let outcome = query.then ?? "200"
         var success: HTTPResponse.Status?
         var then: ErrorEntry?
         if let code = Int(outcome), (200...399).contains(code) {

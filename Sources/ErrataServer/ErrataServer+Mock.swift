@@ -6,9 +6,6 @@ import Hummingbird
 import NIOCore
 
 extension ErrataServer {
-    /// Query items that steer the mock rather than fill parameters.
-    static let controlItems = Set(["retryAfter", "delay", "codes", "requestID", "instance"]).union(faultItems)
-
     func mock(
         _ request: Request,
         _ context: ServeRequestContext,
@@ -17,9 +14,9 @@ extension ErrataServer {
     ) async throws
         -> Response
     {
-        // Parsed once, for the faults and the answer.
-        let query = request.uri.queryParameters
-        let faults = try mockFaults(request, query: query)
+        // Read once, for the faults and the answer.
+        let query = MockQuery(request)
+        let faults = try mockFaults(query)
         let response = try await mockAnswer(request, context, query: query, catalog: id, choice: choice)
         return faults.isEmpty ? response : try await deliver(response, faults, context: context)
     }
@@ -27,7 +24,7 @@ extension ErrataServer {
     private func mockAnswer(
         _ request: Request,
         _ context: ServeRequestContext,
-        query: Parameters,
+        query: MockQuery,
         catalog id: String,
         choice: String?
     ) async throws -> Response {
@@ -38,9 +35,9 @@ extension ErrataServer {
             throw ServeErrors.error(name, ["catalog": id])
         }
         var choice = choice ?? ""
-        if choice.isEmpty || choice == "random" && request.headers[.prefer] != nil {
+        if choice.isEmpty || choice == "random" && query.prefer != nil {
             // `Prefer: code=20003` chooses as the path would.
-            if let prefer = request.headers[.prefer], let code = Self.preference(prefer, named: "code") {
+            if let prefer = query.prefer, let code = Self.preference(prefer, named: "code") {
                 choice = code
             } else if choice.isEmpty {
                 throw ServeErrors.error(
@@ -50,10 +47,10 @@ extension ErrataServer {
             }
         }
         if choice == "random" {
-            choice = try pickRandom(query.get("codes"), in: mock.catalog)
+            choice = try pickRandom(query.codes, in: mock.catalog)
         }
         if choice == "flaky" {
-            return try await flaky(request, context, mock: mock)
+            return try await flaky(request, context, mock: mock, query: query)
         }
         let error: APIError
         if let position = mock.positions[choice] {
@@ -61,7 +58,7 @@ extension ErrataServer {
         } else {
             error = try occurrence(of: try resolve(choice, in: mock.catalog), in: mock, query: query)
         }
-        if let text = query.get("delay") {
+        if let text = query.delay {
             guard let delay = Int(text), delay >= 0 else {
                 throw ServeErrors.error(
                     "InvalidQuery",
@@ -80,7 +77,7 @@ extension ErrataServer {
     }
 
     /// The occurrence of `entry`, one of `mock`'s, that the query describes.
-    func occurrence(of entry: ErrorEntry, in mock: MockCatalog, query: Parameters) throws -> APIError {
+    func occurrence(of entry: ErrorEntry, in mock: MockCatalog, query: MockQuery) throws -> APIError {
         // Every entry's name is in the table (the first of a name, as `resolve` finds it).
         try occurrence(of: mock.positions[entry.name]!, in: mock, query: query)
     }
@@ -90,36 +87,35 @@ extension ErrataServer {
     static func options(
         name: String,
         origin: ErrorEntry.Origin,
-        query: Parameters
+        query: MockQuery
     ) throws -> (retryAfter: Duration?, instance: String?, requestID: JSONValue?) {
         var retryAfter: Duration?
-        if let text = query.get("retryAfter") {
+        if let text = query.retryAfter {
             guard let seconds = Double(text), seconds >= 0, seconds <= 86_400 * 365 else {
                 throw ServeErrors.error("InvalidQuery", ["problem": "retryAfter=\(text) is not a number of seconds"])
             }
             retryAfter = .milliseconds(Int64((seconds * 1000).rounded(.up)))
         }
-        let requestID: JSONValue? = query.get("requestID").map { Int($0).map(JSONValue.integer) ?? .string($0) }
+        let requestID: JSONValue? = query.requestID.map { Int($0).map(JSONValue.integer) ?? .string($0) }
         if origin == .client {
             throw ServeErrors.error(
                 "InvalidQuery",
                 ["problem": "'\(name)' is a client-side status; a server never sends it"]
             )
         }
-        return (retryAfter, query.get("instance"), requestID)
+        return (retryAfter, query.instance, requestID)
     }
 
     /// The occurrence of the entry at `position` that the query describes: its parameters in the entry's order,
     /// straight from the query (the last of a repeated item wins; control items fill none), its retry-after,
     /// instance and request id, and the catalog's own identity for the entry, so that rendering finds it without a
     /// lookup.
-    func occurrence(of position: Int, in mock: MockCatalog, query: Parameters) throws -> APIError {
+    func occurrence(of position: Int, in mock: MockCatalog, query: MockQuery) throws -> APIError {
         let names = mock.parameterNames[position]
         var values = [String?](repeating: nil, count: names.count)
         if !names.isEmpty {
-            for (key, value) in query {
-                guard let index = names.firstIndex(where: { $0 == key }), !Self.controlItems.contains(String(key))
-                else { continue }
+            for (key, value) in query.items {
+                guard let index = names.firstIndex(where: { $0 == key }), !MockQuery.isControl(key) else { continue }
                 values[index] = String(value)
             }
             for (index, name) in names.enumerated() where values[index] == nil {

@@ -96,6 +96,26 @@ import Testing
         }
     }
 
+    /// The query is read once: a control item given twice keeps its first value, and one in the query wins over
+    /// the same item in the `Prefer` header.
+    @Test func theQueryKeepsAControlItemsFirstValueAndWinsOverPrefer() async throws {
+        try await Self.application().test(.router) { client in
+            let latency = try await client.execute(
+                uri: "/mock/pluralkit/TooManyRequests?retryAfter=2&retryAfter=7&latency=fixed:1&latency=fixed:40",
+                method: .get,
+                headers: [Self.prefer: "latency=fixed:60"]
+            ) { response in
+                #expect(response.status == .tooManyRequests)
+                #expect(response.headers[.retryAfter] == "2")
+                #expect(
+                    String(buffer: response.body) == #"{"code":0,"message":"Too many requests.","retry_after":2000}"#
+                )
+                return response.headers[Self.latency]
+            }
+            #expect(latency == "1")
+        }
+    }
+
     @Test func aFlakySequenceFailsThenSucceedsPerKey() async throws {
         try await Self.application().test(.router) { client in
             /// "status attempt body".

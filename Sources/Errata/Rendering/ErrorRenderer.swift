@@ -20,6 +20,9 @@ public struct ErrorRenderer: Sendable {
     /// By position in the catalog: an occurrence built from this catalog finds its entry here by its identity's
     /// index, without hashing a name.
     private let compiled: [CompiledEntry]
+    /// The same entries, unretained: ``compiled`` keeps them alive as long as the renderer. Read on the hot path,
+    /// where retaining and releasing the entry looked up measured as 15 % of a templated body's time.
+    private let unretained: [Unmanaged<CompiledEntry>]
     /// By name, first of each: for occurrences of entries from elsewhere (another catalog, or given on their own).
     private let compiledByName: [String: CompiledEntry]
     private let internalError: CompiledEntry
@@ -56,6 +59,7 @@ public struct ErrorRenderer: Sendable {
             compiledByName[entry.entry.name] = entry
         }
         self.compiled = compiled
+        self.unretained = compiled.map { Unmanaged.passUnretained($0) }
         self.compiledByName = compiledByName
         let internalError: CompiledEntry
         if let name = internalErrorEntry {
@@ -165,6 +169,15 @@ public struct ErrorRenderer: Sendable {
     /// An entry this catalog does not have, or a client-origin one, gives the internal-error entry's body, with the
     /// occurrence's request id kept so that a status packet still answers its request.
     public func body(for error: APIError) -> [UInt8] {
+        // The hot path: an occurrence of this catalog's own entry, borrowed from the table without a retain.
+        let identity = error.identity
+        if let index = identity.index, index < unretained.count {
+            let body = unretained[index]._withUnsafeGuaranteedRef { entry -> [UInt8]? in
+                guard entry.identity === identity, entry.isServerOrigin else { return nil }
+                return entry.mayHaveContent ? self.body(for: error, using: entry) : []
+            }
+            if let body { return body }
+        }
         guard let entry = compiledEntry(for: error) else {
             return body(
                 for: APIError(identity: internalError.identity, values: [], requestID: error.requestID),
