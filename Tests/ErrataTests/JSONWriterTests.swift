@@ -61,8 +61,9 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self) == #"a\"b"""#)
     }
 
-    /// The escaper checks eight bytes at a time and then byte by byte: every length, with a byte that needs
-    /// escaping at every offset (and none, and two), escapes exactly as one byte at a time does.
+    /// The escaper checks a whole value first (eight bytes at a time with an overlapping last word, four to seven
+    /// as two overlapping halves), then eight bytes at a time and byte by byte: every length, with a byte that
+    /// needs escaping at every offset (and none, and two), escapes exactly as one byte at a time does.
     @Test func escapingAgreesWithAByteByByteReferenceAtEveryOffset() {
         let specials: [UInt8] = [0x00, 0x0A, 0x1F, UInt8(ascii: "\""), UInt8(ascii: "\\")]
         // Bytes next to the special ones, and UTF-8 continuation bytes, which must pass as they are.
