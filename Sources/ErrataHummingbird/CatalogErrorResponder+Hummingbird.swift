@@ -42,7 +42,10 @@ extension CatalogErrorResponder {
 
 extension ResponderRequest {
     /// The facts the responder core needs from a Hummingbird request.
-    init(_ request: Request, endpoint: String?) {
+    ///
+    /// The request is borrowed (an initializer takes its arguments owned, which made the caller copy the whole
+    /// request, a retain and a release for each of its references), as is the rendered error below.
+    init(_ request: borrowing Request, endpoint: String?) {
         self.init(method: request.method, path: request.uri.path, accept: request.headers[.accept], endpoint: endpoint)
     }
 }
@@ -50,7 +53,7 @@ extension ResponderRequest {
 extension Response {
     /// A Hummingbird response for a rendered error: the body written once into scratch space and copied into a
     /// response buffer of its size (no intermediate array), or `shared`, a buffer already holding it; none for HEAD.
-    init(_ rendered: RenderedError, for request: Request, sharing shared: ByteBuffer? = nil) {
+    init(_ rendered: borrowing RenderedError, for request: borrowing Request, sharing shared: ByteBuffer? = nil) {
         var headers = rendered.headerFields
         let buffer = shared ?? rendered.withUnsafeBodyBytes { $0.isEmpty ? nil : ByteBuffer(bytes: $0) }
         guard let buffer, request.method != .head else {
