@@ -395,7 +395,11 @@ public final class CatalogErrorResponder: Sendable {
             )
         }
         for name in rendered.droppedHeaderFields {
-            logger.warning("dropped header \(name): its value held CR, LF or NUL", metadata: metadata)
+            if name == .contentLength || name == .transferEncoding {
+                logger.warning("dropped header \(name): it frames the body, which the adapter sets", metadata: metadata)
+            } else {
+                logger.warning("dropped header \(name): its value held CR, LF or NUL", metadata: metadata)
+            }
         }
     }
 }

@@ -27,7 +27,7 @@ struct MockQuery: Sendable {
     var then: String?
     var code: String?
 
-    init(_ request: Request) {
+    init(_ request: borrowing Request) {
         self.init(items: request.uri.queryParameters, prefer: request.headers[.prefer])
     }
 

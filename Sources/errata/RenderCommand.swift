@@ -88,7 +88,11 @@ struct RenderCommand: AsyncParsableCommand {
         print("")
         print(String(decoding: rendered.body, as: UTF8.self))
         for name in rendered.droppedHeaderFields {
-            printError("warning: header '\(name)' was left out: its value holds a line break or NUL")
+            if name == .contentLength || name == .transferEncoding {
+                printError("warning: header '\(name)' was left out: it frames the body, which the server sets")
+            } else {
+                printError("warning: header '\(name)' was left out: its value holds a line break or NUL")
+            }
         }
     }
 }

@@ -58,6 +58,43 @@ import Testing
         #expect(buffers.buffer(for: copied) == nil)
     }
 
+    /// Every error response carries one Content-Length, the size of its body (of the body a GET would get, for
+    /// HEAD), also when the entry declares a Content-Length header of its own.
+    @Test func everyErrorCarriesOneContentLengthOfItsBody() async throws {
+        let text =
+            Self.catalogText + """
+
+                  - { name: Sized, code: sized, status: 400, message: "Sized '{id}'.", headers: { Content-Length: "3" } }
+                """
+        let catalog = try #require(CatalogLoader().load(text: text, path: "n.errata.yaml").catalog)
+        let router = Router()
+        router.add(middleware: try ErrataMiddleware(catalog: catalog, metricsFactory: TestMetrics()))
+        for name in ["ThingNotFound", "Sized"] {
+            router.on("/\(name)", method: .get) { _, _ -> String in
+                throw try APIError(name, in: catalog, parameters: ["id": "seven"])
+            }
+            router.on("/\(name)", method: .head) { _, _ -> String in
+                throw try APIError(name, in: catalog, parameters: ["id": "seven"])
+            }
+        }
+        let expected = [
+            "ThingNotFound": #"{"error":"thing_not_found","text":"No thing 'seven'."}"#,
+            "Sized": #"{"error":"sized","text":"Sized 'seven'."}"#,
+        ]
+        try await Application(router: router).test(.router) { client in
+            for (name, body) in expected {
+                try await client.execute(uri: "/\(name)", method: .get) { response in
+                    #expect(Self.text(response.body) == body)
+                    #expect(response.headers[values: .contentLength] == [String(body.utf8.count)], "\(name)")
+                }
+                try await client.execute(uri: "/\(name)", method: .head) { response in
+                    #expect(response.body.readableBytes == 0)
+                    #expect(response.headers[values: .contentLength] == [String(body.utf8.count)], "\(name)")
+                }
+            }
+        }
+    }
+
     @Test func staticErrorsAnswerTheirOwnBytesEveryTime() async throws {
         let catalog = try Self.catalog()
         let router = Router()

@@ -1037,6 +1037,33 @@ struct LintFixture: Sendable, CustomTestStringConvertible {
             message: ["the message of server error 'InternalError' has parameters ({reason}, {query})"]
         ),
 
+        // framing-header
+        LintFixture(
+            rule: "framing-header",
+            name: "a declared Content-Length",
+            firing: catalog(
+                """
+                codes:
+                  - name: NotFound
+                    code: 20001
+                    status: 404
+                    message: "Not found."
+                    headers: { Content-Length: "3", Cache-Control: no-store } # ⚑
+                """
+            ),
+            corrected: catalog(
+                """
+                codes:
+                  - name: NotFound
+                    code: 20001
+                    status: 404
+                    message: "Not found."
+                    headers: { Cache-Control: no-store }
+                """
+            ),
+            message: ["'NotFound' declares 'Content-Length'", "remove it from 'headers'"]
+        ),
+
         // malformed-docs
         LintFixture(
             rule: "malformed-docs",

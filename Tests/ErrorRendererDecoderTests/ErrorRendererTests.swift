@@ -771,6 +771,41 @@ import Testing
         }
     }
 
+    /// Content-Length and Transfer-Encoding frame the body, which only the adapter writing it knows: declared by an
+    /// entry (constant or templated) or given by an occurrence, they are dropped and reported.
+    @Test func framingHeadersFromTheCatalogOrTheOccurrenceAreDropped() throws {
+        let text = """
+            errata: 1
+            id: framing
+            title: Framing
+            version: 1.0.0
+            envelope: { format: problem }
+            codes:
+              - { name: Fixed, status: 404, title: Not found, message: "Gone.", headers: { Content-Length: "3" } }
+              - name: Templated
+                status: 409
+                title: Conflict
+                message: "Conflict on {id}."
+                headers: { Transfer-Encoding: chunked, X-Conflict: "{id}" }
+            """
+        let catalog = try #require(CatalogLoader().load(text: text, path: "framing.errata.yaml").catalog)
+        let renderer = try ErrorRenderer(catalog: catalog)
+        let fixed = renderer.render(try APIError("Fixed", in: catalog))
+        #expect(fixed.headerFields[.contentLength] == nil)
+        #expect(fixed.droppedHeaderFields == [.contentLength])
+        let templated = renderer.render(try APIError("Templated", in: catalog, parameters: ["id": "7"]))
+        #expect(templated.headerFields[.transferEncoding] == nil)
+        #expect(templated.headerFields[HTTPField.Name("X-Conflict")!] == "7")
+        #expect(templated.droppedHeaderFields == [.transferEncoding])
+        var headers = HTTPFields()
+        headers[.contentLength] = "1"
+        headers[.cacheControl] = "no-store"
+        let given = renderer.render(try APIError("Fixed", in: catalog, headerFields: headers))
+        #expect(given.headerFields[values: .contentLength].isEmpty)
+        #expect(given.headerFields[.cacheControl] == "no-store")
+        #expect(given.droppedHeaderFields == [.contentLength, .contentLength])
+    }
+
     static func expectSafeHeaders(
         _ rendered: RenderedError,
         sourceLocation: Testing.SourceLocation = #_sourceLocation

@@ -154,7 +154,7 @@ final class CompiledEntry: Sendable {
         if let contentType { fields[.contentType] = contentType }
         for header in headers {
             let value = value(header)
-            if ErrorRenderer.isSafeHeaderValue(value) {
+            if ErrorRenderer.isSendable(header.name, value) {
                 fields.append(HTTPField(name: header.name, value: value))
             } else {
                 dropped.append(header.name)

@@ -221,7 +221,7 @@ public struct ErrorRenderer: Sendable {
         for field in error.headerFields {
             // The occurrence's retry-after wins over a Retry-After given as a plain header: one, not two.
             if field.name == .retryAfter && error.retryAfter != nil { continue }
-            if Self.isSafeHeaderValue(field.value) {
+            if Self.isSendable(field.name, field.value) {
                 fields.append(field)
             } else {
                 dropped.append(field.name)
@@ -270,6 +270,13 @@ public struct ErrorRenderer: Sendable {
 
     static func isSafeHeaderValue(_ value: String) -> Bool {
         !value.utf8.contains { $0 == 0x0D || $0 == 0x0A || $0 == 0x00 }
+    }
+
+    /// Whether a field may be sent as an entry or an occurrence gives it: not when its value could split the
+    /// response, nor when it frames the body (`Content-Length`, `Transfer-Encoding`), which only the adapter that
+    /// writes the body knows; a declared `Content-Length` sent beside a body of another size breaks the connection.
+    static func isSendable(_ name: HTTPField.Name, _ value: String) -> Bool {
+        name != .contentLength && name != .transferEncoding && isSafeHeaderValue(value)
     }
 
     static func wholeSecondsRoundedUp(_ duration: Duration) -> Int64 {

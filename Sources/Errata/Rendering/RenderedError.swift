@@ -19,7 +19,9 @@ public struct RenderedError: Sendable {
     /// Whether the internal-error entry stood in for an error that was not a catalog error (or was one a server
     /// must never send); the original belongs in the logs.
     public var isInternalError: Bool
-    /// Header fields left out because their values held CR, LF or NUL (a response-splitting risk).
+    /// Header fields left out: those whose values held CR, LF or NUL (a response-splitting risk), and
+    /// `Content-Length` and `Transfer-Encoding` given by an entry or an occurrence, which frame the body and are
+    /// the adapter's to set.
     public var droppedHeaderFields: [HTTPField.Name]
 
     var identity: EntryIdentity

@@ -70,6 +70,12 @@ public struct LintRule: Hashable, Sendable, CustomStringConvertible {
         "401 has WWW-Authenticate, 407 Proxy-Authenticate, 405 Allow, 3xx Location, 426 Upgrade"
     )
     /// 429 or 503 without `retry: after`.
+    public static let framingHeader = LintRule(
+        "framing-header",
+        .warning,
+        "entries declare no Content-Length or Transfer-Encoding: the server frames the body"
+    )
+
     public static let missingRetryAfter = LintRule(
         "missing-retry-after",
         .warning,
@@ -127,9 +133,9 @@ public struct LintRule: Hashable, Sendable, CustomStringConvertible {
     /// Every rule, in the order `errata lint --rules` lists them.
     public static let all: [LintRule] = [
         .duplicateName, .duplicateCode, .sharedCode, .kindStatusMismatch, .unknownStatus, .unofficialStatus,
-        .undeclaredParameter, .unusedParameter, .missingMessage, .missingRequiredHeader, .missingRetryAfter,
-        .retryNotRetryable, .clientOriginInOperation, .codeOutsideGroup, .unknownReference, .reservedCloseCode,
-        .closeReasonTooLong, .serverErrorParameters, .malformedDocs,
+        .undeclaredParameter, .unusedParameter, .missingMessage, .missingRequiredHeader, .framingHeader,
+        .missingRetryAfter, .retryNotRetryable, .clientOriginInOperation, .codeOutsideGroup, .unknownReference,
+        .reservedCloseCode, .closeReasonTooLong, .serverErrorParameters, .malformedDocs,
     ]
 
     /// The rule with this identifier.

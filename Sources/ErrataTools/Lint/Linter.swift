@@ -18,6 +18,7 @@ public struct Linter: Sendable {
         var run = LintRun(catalog: catalog, sourceMap: sourceMap)
         run.checkCodes()
         run.checkStatuses()
+        run.checkFramingHeaders()
         run.checkParameters()
         run.checkRetry()
         run.checkGroups()
@@ -196,6 +197,26 @@ private struct LintRun {
         case "location": "location"
         case "www-authenticate": "challenge"
         default: header.filter { $0.isLetter }.prefix(1).lowercased() + header.filter { $0.isLetter }.dropFirst()
+        }
+    }
+
+    // MARK: Headers
+
+    /// `Content-Length` and `Transfer-Encoding` frame the body, which only the server writing it knows: the
+    /// renderer leaves them out, so declaring one is a mistake to say.
+    mutating func checkFramingHeaders() {
+        for (index, entry) in catalog.entries.enumerated() {
+            for header in entry.headers {
+                let name = header.name.lowercased()
+                guard name == "content-length" || name == "transfer-encoding" else { continue }
+                report(
+                    .framingHeader,
+                    entry: index,
+                    key: "headers",
+                    "'\(entry.name)' declares '\(header.name)', which frames the body and is the server's to set; the "
+                        + "renderer leaves it out, so remove it from 'headers'"
+                )
+            }
         }
     }
 
