@@ -198,6 +198,29 @@ import Testing
         }
     }
 
+    /// Each catalog has routes of its own under /mock/{id}, ahead of the routes that capture the catalog: both
+    /// answer as before, with and without a choice, and an unknown catalog still gets its own answer.
+    @Test func mockRoutesAnswerForKnownAndUnknownCatalogs() async throws {
+        try await Self.application().test(.router) { client in
+            try await client.execute(uri: "/mock/pluralkit", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(Self.text(response.body).contains("name the error in the path (/mock/pluralkit/NAME)"))
+            }
+            try await client.execute(uri: "/mock/pluralkit/20003?memberRef=a", method: .delete) { response in
+                #expect(Self.text(response.body) == #"{"code":20003,"message":"Member 'a' not found."}"#)
+            }
+            for uri in ["/mock/no-such-catalog", "/mock/no-such-catalog/20003"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .notFound, "\(uri)")
+                    #expect(Self.text(response.body).contains("There is no catalog 'no-such-catalog'"), "\(uri)")
+                }
+            }
+            try await client.execute(uri: "/mock/pluralkit/20003/extra", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
     @Test func preferHeaderChoosesTheError() async throws {
         try await Self.application().test(.router) { client in
             try await client.execute(
