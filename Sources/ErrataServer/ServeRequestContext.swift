@@ -1,5 +1,5 @@
 public import Hummingbird
-public import NIOCore
+import NIOCore
 
 /// The request context of `errata serve`'s HTTP routes: Hummingbird's basic context, plus the connection, so that
 /// a `fault=drop-before-headers` can close it before a byte of the response is written.
