@@ -61,8 +61,8 @@ import Testing
         #expect(String(decoding: bytes, as: UTF8.self) == #"a\"b"""#)
     }
 
-    /// The escaper checks a whole value first (eight bytes at a time with an overlapping last word, four to seven
-    /// as two overlapping halves), then eight bytes at a time and byte by byte: every length, with a byte that
+    /// The escaper checks a whole value first (eight bytes at a time, then four to seven as two overlapping halves
+    /// of a word, or up to three byte by byte), then eight bytes at a time and byte by byte: every length, with a byte that
     /// needs escaping at every offset (and none, and two), escapes exactly as one byte at a time does.
     @Test func escapingAgreesWithAByteByByteReferenceAtEveryOffset() {
         let specials: [UInt8] = [0x00, 0x0A, 0x1F, UInt8(ascii: "\""), UInt8(ascii: "\\")]
