@@ -31,46 +31,29 @@ struct MockQuery: Sendable {
         self.init(items: request.uri.queryParameters, prefer: request.headers[.prefer])
     }
 
+    /// The control items, by the name a query gives them, and where each is kept.
+    private static let controls: [(name: String, slot: any WritableKeyPath<MockQuery, String?> & Sendable)] = [
+        ("retryAfter", \.retryAfter), ("delay", \.delay), ("codes", \.codes), ("requestID", \.requestID),
+        ("instance", \.instance), ("fault", \.fault), ("latency", \.latency), ("seed", \.seed),
+        ("interval", \.interval), ("key", \.key), ("fail", \.fail), ("then", \.then), ("code", \.code),
+    ]
+
     init(items: Parameters, prefer: String?) {
         self.items = items
         self.prefer = prefer
         for (name, value) in items {
-            switch name {
-            case "retryAfter": Self.keepFirst(&retryAfter, value)
-            case "delay": Self.keepFirst(&delay, value)
-            case "codes": Self.keepFirst(&codes, value)
-            case "requestID": Self.keepFirst(&requestID, value)
-            case "instance": Self.keepFirst(&instance, value)
-            case "fault": Self.keepFirst(&fault, value)
-            case "latency": Self.keepFirst(&latency, value)
-            case "seed": Self.keepFirst(&seed, value)
-            case "interval": Self.keepFirst(&interval, value)
-            case "key": Self.keepFirst(&key, value)
-            case "fail": Self.keepFirst(&fail, value)
-            case "then": Self.keepFirst(&then, value)
-            case "code": Self.keepFirst(&code, value)
-            default: break
-            }
+            guard let control = Self.controls.first(where: { $0.name == name }) else { continue }
+            if self[keyPath: control.slot] == nil { self[keyPath: control.slot] = String(value) }
         }
     }
 
     /// Whether a query item steers the mock rather than fills a parameter.
     static func isControl(_ name: Substring) -> Bool {
-        switch name {
-        case "retryAfter", "delay", "codes", "requestID", "instance", "fault", "latency", "seed", "interval", "key",
-            "fail", "then", "code":
-            return true
-        default:
-            return false
-        }
+        controls.contains { $0.name == name }
     }
 
     /// A fault item's value: from the query, else from the `Prefer` header (`Prefer: fault=truncate, seed=7`).
     func faultItem(_ value: String?, named name: String) -> String? {
         value ?? prefer.flatMap { ErrataServer.preference($0, named: name) }
-    }
-
-    private static func keepFirst(_ slot: inout String?, _ value: Substring) {
-        if slot == nil { slot = String(value) }
     }
 }
