@@ -1,4 +1,4 @@
-import Errata
+@_spi(ErrataIntegration) import Errata
 @_spi(ErrataIntegration) public import ErrataResponder
 import HTTPTypes
 public import Hummingbird
@@ -56,7 +56,8 @@ extension Response {
     /// response buffer of its size (no intermediate array), or `shared`, a buffer already holding it; none for HEAD.
     init(_ rendered: borrowing RenderedError, for request: borrowing Request, sharing shared: ByteBuffer? = nil) {
         var headers = rendered.headerFields
-        let buffer = shared ?? rendered.withUnsafeBodyBytes { $0.isEmpty ? nil : ByteBuffer(bytes: $0) }
+        var buffer = shared
+        if buffer == nil { rendered.withBodyBytes { if !$0.isEmpty { buffer = ByteBuffer(bytes: $0) } } }
         if let buffer {
             // Content-Length appended here, with the field built from a plain integer conversion: left to
             // Hummingbird, it is searched for, formatted with `String(describing:)` and set through the

@@ -93,6 +93,17 @@ public struct RenderedError: Sendable {
         }
     }
 
+    /// ``withUnsafeBodyBytes(_:)`` for Errata's adapters: not generic, so that calling it from another module
+    /// runs code specialised here. The generic form, called across modules, looked up type metadata on every call
+    /// (about 25 ns of a middleware's error path).
+    @_spi(ErrataIntegration)
+    public func withBodyBytes(_ body: (UnsafeRawBufferPointer) -> Void) {
+        switch content {
+        case .bytes(let bytes): bytes.withUnsafeBytes(body)
+        case .pending(let entry): entry.body.withBody(for: occurrence) { body(UnsafeRawBufferPointer($0)) }
+        }
+    }
+
     /// The exact size of the body in bytes, without writing it.
     ///
     /// A templated body is counted by running its program: to copy the body into a buffer of your own, prefer
@@ -121,6 +132,11 @@ public struct RenderedError: Sendable {
 }
 
 extension RenderedError {
+    /// The position of the rendered entry in the catalog its identity comes from, if it has one; which catalog that
+    /// is, this does not say.
+    @usableFromInline
+    package var entryPosition: Int? { identity.index }
+
     /// The rendered entry's position in `catalog` when it is that catalog's own entry (the same identity, compared
     /// by reference, as the renderer finds its compiled entries); `nil` for an entry of another catalog or one given
     /// on its own. Lets an integration keep per-entry state in an array instead of hashing the entry's name.

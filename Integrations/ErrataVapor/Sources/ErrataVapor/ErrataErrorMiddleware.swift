@@ -1,4 +1,4 @@
-public import Errata
+@_spi(ErrataIntegration) public import Errata
 @_spi(ErrataIntegration) public import ErrataResponder
 import HTTPTypes
 public import Logging
@@ -137,14 +137,15 @@ public final class ErrataErrorMiddleware: Middleware {
     /// `Content-Length`, which neither a catalog's headers nor ours carry.
     static func response(_ rendered: RenderedError, request: Request, sharing shared: ByteBuffer? = nil) -> Response {
         let status = HTTPResponseStatus(statusCode: rendered.status.code, reasonPhrase: rendered.status.reasonPhrase)
-        let buffer =
-            shared
-            ?? rendered.withUnsafeBodyBytes { bytes -> ByteBuffer? in
-                guard !bytes.isEmpty else { return nil }
-                var buffer = request.byteBufferAllocator.buffer(capacity: bytes.count)
-                buffer.writeBytes(bytes)
-                return buffer
+        var buffer = shared
+        if buffer == nil {
+            rendered.withBodyBytes { bytes in
+                guard !bytes.isEmpty else { return }
+                var written = request.byteBufferAllocator.buffer(capacity: bytes.count)
+                written.writeBytes(bytes)
+                buffer = written
             }
+        }
         var headers = HTTPHeaders()
         headers.reserveCapacity(rendered.headerFields.count + 1)
         for field in rendered.headerFields where field.name != .contentLength && field.name != .transferEncoding {
