@@ -59,14 +59,10 @@ extension Response {
         var buffer = shared
         if buffer == nil { rendered.withBodyBytes { if !$0.isEmpty { buffer = ByteBuffer(bytes: $0) } } }
         if let buffer {
-            // Content-Length appended here, with the field built from a plain integer conversion: left to
-            // Hummingbird, it is searched for, formatted with `String(describing:)` and set through the
-            // replacing setter, measured at twice the cost.
-            if headers.contains(.contentLength) {
-                headers[.contentLength] = String(buffer.readableBytes)
-            } else {
-                headers.append(HTTPField(name: .contentLength, value: String(buffer.readableBytes)))
-            }
+            // Appended here, built from a plain integer conversion: left to Hummingbird, it is searched for,
+            // formatted with `String(describing:)` and set through the replacing setter, measured at twice the
+            // cost. A rendered error never carries one of its own (the responder leaves framing fields out).
+            headers.append(HTTPField(name: .contentLength, value: String(buffer.readableBytes)))
         }
         guard let buffer, request.method != .head else {
             self.init(status: rendered.status, headers: headers)

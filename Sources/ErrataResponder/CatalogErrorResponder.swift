@@ -320,7 +320,7 @@ public final class CatalogErrorResponder: Sendable {
         problem.entry = entry
         problem.isInternalError = false
         problem.body = []
-        problem.headerFields = headers
+        problem.headerFields = headers.filter { !$0.name.framesBody }  // As the renderer leaves them out.
         // A status that is not an error keeps no body; an error status no catalog or registry names gets a problem
         // from a one-entry renderer, built when it happens because it is rare.
         if status.code >= 400,
@@ -395,7 +395,7 @@ public final class CatalogErrorResponder: Sendable {
             )
         }
         for name in rendered.droppedHeaderFields {
-            if name == .contentLength || name == .transferEncoding {
+            if name.framesBody {
                 logger.warning("dropped header \(name): it frames the body, which the adapter sets", metadata: metadata)
             } else {
                 logger.warning("dropped header \(name): its value held CR, LF or NUL", metadata: metadata)

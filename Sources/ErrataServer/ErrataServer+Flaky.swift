@@ -44,7 +44,7 @@ extension ErrataServer {
         } else if Int(outcome) != nil {
             throw ServeErrors.error("InvalidQuery", ["problem": "then=\(outcome) is no 2xx or 3xx status nor an entry"])
         } else {
-            then = try resolve(outcome, in: catalog)
+            then = try Self.resolve(outcome, in: catalog)
         }
         let attempt = state.nextAttempt(catalog.id + "\u{0}" + key)
         let responder = mock.responder
@@ -86,7 +86,7 @@ extension ErrataServer {
 
     private func flakySteps(_ fail: String, code: String?, in catalog: ErrorCatalog) throws -> [FlakyStep] {
         func defaultEntry() throws -> ErrorEntry {
-            if let code { return try resolve(code, in: catalog) }
+            if let code { return try Self.resolve(code, in: catalog) }
             for status in [429, 503] {
                 let entries = catalog.entries.filter { $0.status?.code == status && $0.origin == .server }
                 if entries.count == 1 { return entries[0] }
@@ -115,7 +115,7 @@ extension ErrataServer {
         }
         return try items.map { item in
             if let fault = MockFault(name: item) { return FlakyStep(entry: try defaultEntry(), fault: fault) }
-            return FlakyStep(entry: try resolve(item, in: catalog))
+            return FlakyStep(entry: try Self.resolve(item, in: catalog))
         }
     }
 }

@@ -56,7 +56,7 @@ extension ErrataServer {
         if let position = mock.positions[choice] {
             error = try occurrence(of: position, in: mock, query: query)
         } else {
-            error = try occurrence(of: try resolve(choice, in: mock.catalog), in: mock, query: query)
+            error = try occurrence(of: try Self.resolve(choice, in: mock.catalog), in: mock, query: query)
         }
         if let text = query.delay {
             guard let delay = Int(text), delay >= 0 else {
@@ -149,7 +149,7 @@ extension ErrataServer {
                         ["problem": "'\(item)' in codes= needs a whole-number weight from 1, like 20003:3"]
                     )
                 }
-                _ = try resolve(String(parts[0]), in: catalog)
+                _ = try Self.resolve(String(parts[0]), in: catalog)
                 return (String(parts[0]), weight)
             }
         } else {

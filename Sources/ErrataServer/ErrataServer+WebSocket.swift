@@ -134,7 +134,7 @@ extension ErrataServer {
             }
             let entry: ErrorEntry
             do {
-                entry = try resolve(name, in: catalog)
+                entry = try Self.resolve(name, in: catalog)
             } catch {
                 return .invalid(Self.detail(of: error))
             }

@@ -188,7 +188,7 @@ public struct ErrataServer: Sendable {
 
     private func entryDocument(_ catalogID: String, _ entry: String) throws -> Response {
         let catalog = try catalog(catalogID)
-        let name = try resolve(entry, in: catalog).name
+        let name = try Self.resolve(entry, in: catalog).name
         guard let page = pages[catalog.id]!.entryPage(named: name, referenceURL: "/\(catalog.id)") else {
             throw ServeErrors.error("UnknownEntry", ["catalog": catalog.id, "entry": entry])
         }
@@ -208,11 +208,6 @@ public struct ErrataServer: Sendable {
 
     private func unknownCatalog(_ id: String) -> APIError {
         ServeErrors.error("UnknownCatalog", ["catalog": id, "available": catalogs.map(\.id).joined(separator: ", ")])
-    }
-
-    /// An entry by name, or by code when one entry has it.
-    func resolve(_ choice: String, in catalog: ErrorCatalog) throws -> ErrorEntry {
-        try Self.resolve(choice, in: catalog)
     }
 
     /// An entry by name, or by code when one entry has it.

@@ -13,20 +13,12 @@ import Testing
 /// Each must carry its own bytes: the shared one for the primary envelope only, never for the problem alternative's
 /// body of the same entry, and unchanged after it has been sent.
 @Suite struct StaticBodiesTests {
-    static let catalogText = """
-        errata: 1
-        id: negotiable
-        title: Negotiable
-        version: 1.0.0
-        docs: https://example.com/errors/{name}
-        envelope:
-          format: json
-          body: { error: "{code}", text: "{message}" }
-          alternatives: [{ format: problem }]
-        codes:
-          - { name: Locked, code: locked, status: 423, title: Locked, message: "The thing is locked." }
-          - { name: ThingNotFound, code: thing_not_found, status: 404, title: Thing not found, message: "No thing '{id}'." }
-        """
+    /// The middleware tests' catalog, with a static entry.
+    static let catalogText =
+        ErrataMiddlewareTests.negotiable + """
+
+              - { name: Locked, code: locked, status: 423, title: Locked, message: "The thing is locked." }
+            """
     static let lockedJSON = #"{"error":"locked","text":"The thing is locked."}"#
     static let lockedProblem =
         #"{"type":"https://example.com/errors/Locked","title":"Locked","status":423,"detail":"The thing is locked."}"#

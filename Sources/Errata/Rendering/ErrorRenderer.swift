@@ -276,7 +276,7 @@ public struct ErrorRenderer: Sendable {
     /// response, nor when it frames the body (`Content-Length`, `Transfer-Encoding`), which only the adapter that
     /// writes the body knows; a declared `Content-Length` sent beside a body of another size breaks the connection.
     static func isSendable(_ name: HTTPField.Name, _ value: String) -> Bool {
-        name != .contentLength && name != .transferEncoding && isSafeHeaderValue(value)
+        !name.framesBody && isSafeHeaderValue(value)
     }
 
     static func wholeSecondsRoundedUp(_ duration: Duration) -> Int64 {

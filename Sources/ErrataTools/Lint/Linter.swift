@@ -207,8 +207,7 @@ private struct LintRun {
     mutating func checkFramingHeaders() {
         for (index, entry) in catalog.entries.enumerated() {
             for header in entry.headers {
-                let name = header.name.lowercased()
-                guard name == "content-length" || name == "transfer-encoding" else { continue }
+                guard HTTPField.Name(header.name)?.framesBody == true else { continue }
                 report(
                     .framingHeader,
                     entry: index,

@@ -134,7 +134,7 @@ public final class ErrataErrorMiddleware: Middleware {
     ///
     /// The header fields are converted with room for `Content-Length`, which is added here, and handed to Vapor as
     /// they are: `Response(status:headers:body:)` would scan them again to remove `Transfer-Encoding` and replace
-    /// `Content-Length`, which neither a catalog's headers nor ours carry.
+    /// `Content-Length`, which a rendered error never carries (the responder leaves framing fields out).
     static func response(_ rendered: RenderedError, request: Request, sharing shared: ByteBuffer? = nil) -> Response {
         let status = HTTPResponseStatus(statusCode: rendered.status.code, reasonPhrase: rendered.status.reasonPhrase)
         var buffer = shared
@@ -148,7 +148,7 @@ public final class ErrataErrorMiddleware: Middleware {
         }
         var headers = HTTPHeaders()
         headers.reserveCapacity(rendered.headerFields.count + 1)
-        for field in rendered.headerFields where field.name != .contentLength && field.name != .transferEncoding {
+        for field in rendered.headerFields {
             headers.add(name: field.name.rawName, value: field.value)
         }
         headers.add(name: .contentLength, value: String(buffer?.readableBytes ?? 0))
