@@ -175,14 +175,15 @@ public final class CatalogErrorResponder: Sendable {
     /// logged. Adapters turn it into their framework's response.
     ///
     /// - Parameters:
-    ///   - failure: What the framework's error means, as the adapter classified it.
+    ///   - failure: What the framework's error means, as the adapter classified it. Consumed: a catalog error's
+    ///     occurrence moves into the rendered error instead of being copied.
     ///   - error: The original error, for the log.
     ///   - request: The request's method, path, `Accept` and matched route.
     ///   - logger: The request's logger.
     ///   - requestID: The request id for the log line, read only when a line is written.
     @_spi(ErrataIntegration)
     public func rendered(
-        for failure: ResponderFailure,
+        for failure: consuming ResponderFailure,
         error: any Error,
         request: ResponderRequest,
         logger: Logger,
@@ -192,7 +193,7 @@ public final class CatalogErrorResponder: Sendable {
         // release of each of its references on every error (measured on Vapor's load test).
         if AcceptHeader.prefersProblem(request.accept), let problem {
             return rendered(
-                for: failure,
+                for: consume failure,
                 error: error,
                 request: request,
                 logger: logger,
@@ -200,11 +201,18 @@ public final class CatalogErrorResponder: Sendable {
                 by: problem
             )
         }
-        return rendered(for: failure, error: error, request: request, logger: logger, requestID: requestID, by: primary)
+        return rendered(
+            for: consume failure,
+            error: error,
+            request: request,
+            logger: logger,
+            requestID: requestID,
+            by: primary
+        )
     }
 
     private func rendered(
-        for failure: ResponderFailure,
+        for failure: consuming ResponderFailure,
         error: any Error,
         request: ResponderRequest,
         logger: Logger,
@@ -212,7 +220,7 @@ public final class CatalogErrorResponder: Sendable {
         by renderer: borrowing ErrorRenderer
     ) -> RenderedError {
         var rendered: RenderedError
-        switch failure {
+        switch consume failure {
         case .catalog(let apiError):
             rendered = renderer.render(apiError)
         case .status(let status, let headers):

@@ -108,32 +108,44 @@ extension ErrataServer {
 
     /// The occurrence of the entry at `position` that the query describes: its parameters in the entry's order,
     /// straight from the query (the last of a repeated item wins; control items fill none), its retry-after,
-    /// instance and request id, and the catalog's own identity for the entry, so that rendering finds it without a
-    /// lookup.
+    /// instance and request id, built from the catalog's own identity for the entry by position, so that rendering
+    /// finds it without a lookup.
     func occurrence(of position: Int, in mock: MockCatalog, query: MockQuery) throws -> APIError {
-        let names = mock.parameterNames[position]
+        let names = mock.queryNames[position]
         var values = [String?](repeating: nil, count: names.count)
         if !names.isEmpty {
             for (key, value) in query.items {
-                guard let index = names.firstIndex(where: { $0 == key }), !MockQuery.isControl(key) else { continue }
+                guard let index = names.firstIndex(where: { $0.map { $0 == key } ?? false }) else { continue }
                 values[index] = String(value)
             }
-            for (index, name) in names.enumerated() where values[index] == nil {
-                guard mock.constants[position].contains(name) else {
+            for (index, name) in mock.parameterNames[position].enumerated() where values[index] == nil {
+                guard !mock.constants[position].contains(name) else { continue }
+                guard names[index] != nil else {
+                    // `?key=…` would not help: the mock reads that item itself.
                     throw ServeErrors.error(
-                        "MissingParameter",
-                        ["entry": mock.names[position], "parameter": name]
+                        "InvalidQuery",
+                        [
+                            "problem": "'\(mock.names[position])' has a parameter '\(name)', a name the mock keeps for "
+                                + "its own query item, so no query fills it; give it a constant in the catalog to mock it"
+                        ]
                     )
                 }
+                throw ServeErrors.error("MissingParameter", ["entry": mock.names[position], "parameter": name])
             }
         }
-        var error = mock.occurrences[position].with(values: values)
-        (error.retryAfter, error.instance, error.requestID) = try Self.options(
+        let (retryAfter, instance, requestID) = try Self.options(
             name: mock.names[position],
             origin: mock.origins[position],
             query: query
         )
-        return error
+        return APIError(
+            unchecked: position,
+            in: mock.catalog,
+            values: values,
+            retryAfter: retryAfter,
+            instance: instance,
+            requestID: requestID
+        )
     }
 
     /// `codes=20001,20003:3`: each code or name with an optional weight (default 1).

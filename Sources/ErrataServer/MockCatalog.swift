@@ -19,14 +19,15 @@ final class MockCatalog: Sendable {
     let positions: [String: Int]
     /// Each entry's ``ErrorEntry/parameterNames``, by position.
     let parameterNames: [[String]]
+    /// The same names as a query fills them: `nil` for a name the mock reads as a control item (`code`, `delay`, …),
+    /// which never fills a parameter. Worked out here, where each query item was compared with every control name
+    /// on each answer.
+    let queryNames: [[String?]]
     /// Each entry's parameters that have a constant, by position.
     let constants: [Set<String>]
     /// Each entry's name and origin, by position.
     let names: [String]
     let origins: [ErrorEntry.Origin]
-    /// An occurrence of each entry with no values, by position: a mock answer fills one in
-    /// (``Errata/APIError/with(values:)``) rather than building it from the catalog, which copied the catalog.
-    let occurrences: [APIError]
 
     init(_ catalog: ErrorCatalog) throws {
         self.catalog = catalog
@@ -52,9 +53,9 @@ final class MockCatalog: Sendable {
         }
         self.positions = positions
         self.parameterNames = catalog.entries.map(\.parameterNames)
+        self.queryNames = parameterNames.map { names in names.map { MockQuery.isControl($0[...]) ? nil : $0 } }
         self.constants = catalog.entries.map { Set($0.constants.keys) }
         self.names = catalog.entries.map(\.name)
         self.origins = catalog.entries.map(\.origin)
-        self.occurrences = catalog.entries.indices.map { APIError(unchecked: $0, in: catalog) }
     }
 }

@@ -174,6 +174,37 @@ import Testing
         }
     }
 
+    /// A parameter named like one of the mock's own query items (`key`, `instance`, …) is never filled from the
+    /// query: the item steers the mock, and the answer says so rather than asking for the item it ignored.
+    @Test func mockNeverFillsAParameterFromItsOwnQueryItems() async throws {
+        let text = """
+            errata: 1
+            id: keys
+            title: Keys
+            version: 1.0.0
+            codes:
+              - name: KeyRevoked
+                code: 1
+                status: 403
+                message: "{account}: key '{key}' was revoked."
+            """
+        let catalog = try #require(CatalogLoader().load(text: text, path: "keys.errata.yaml").catalog)
+        try await Self.application([catalog]).test(.router) { client in
+            try await client.execute(uri: "/mock/keys/KeyRevoked?account=acme&key=k1", method: .get) { response in
+                #expect(response.status == .badRequest)
+                let body = Self.text(response.body)
+                #expect(body.contains("'KeyRevoked' has a parameter 'key'"), "\(body)")
+                #expect(body.contains("give it a constant"), "\(body)")
+                #expect(!body.contains("?key=VALUE"), "\(body)")
+            }
+            // The other parameter, missing, is asked for by name, as before.
+            try await client.execute(uri: "/mock/keys/KeyRevoked", method: .get) { response in
+                #expect(response.status == .badRequest)
+                #expect(Self.text(response.body).contains("'KeyRevoked' needs a value for 'account'"))
+            }
+        }
+    }
+
     /// Catalogs whose entries have no code of their own are found by status, and a parameter fixed by the catalog
     /// needs no value.
     @Test func mockFindsCodelessEntriesByStatusAndFillsConstants() async throws {

@@ -41,20 +41,27 @@ public struct APIError: Error, Sendable {
         set { values = identity.values(from: newValue) }
     }
     /// Per-field errors, in order.
-    public var fieldErrors: [FieldError]
+    public var fieldErrors: [FieldError] = []
     /// How long the client should wait before retrying.
-    public var retryAfter: Duration?
+    public var retryAfter: Duration? = nil
     /// A URI identifying this occurrence (RFC 9457 `instance`).
-    public var instance: String?
+    public var instance: String? = nil
     /// Free-form JSON for envelopes with a `details` member.
-    public var details: JSONValue?
+    public var details: JSONValue? = nil
     /// The request or packet id, for envelopes with a `requestID` member (BlazeAuth's status packet `id`).
-    public var requestID: JSONValue?
+    public var requestID: JSONValue? = nil
     /// Further response headers.
-    public var headerFields: HTTPFields
+    public var headerFields: HTTPFields = [:]
     /// What went wrong inside, for logs. Never rendered.
-    public var underlyingError: (any Error & Sendable)?
+    public var underlyingError: (any Error & Sendable)? = nil
 
+    // No initializer is declared here: they are in the extension below, so that the compiler synthesises the
+    // memberwise `init(identity:values:fieldErrors:…)` they all delegate to. Written by hand, that initializer built
+    // the occurrence in a temporary, then retained every reference of it for the result and released the temporary
+    // (the optimiser leaves the pair in): a retain and a release of each reference on every error thrown.
+}
+
+extension APIError {
     /// Creates an occurrence of `entry`, checking that every parameter it uses has a value and no other is given.
     ///
     /// - Throws: ``ConstructionError`` naming the missing or unknown parameter.
@@ -229,37 +236,6 @@ public struct APIError: Error, Sendable {
             headerFields: headerFields,
             underlyingError: underlyingError
         )
-    }
-
-    init(
-        identity: EntryIdentity,
-        values: [String?],
-        fieldErrors: [FieldError] = [],
-        retryAfter: Duration? = nil,
-        instance: String? = nil,
-        details: JSONValue? = nil,
-        requestID: JSONValue? = nil,
-        headerFields: HTTPFields = [:],
-        underlyingError: (any Error & Sendable)? = nil
-    ) {
-        self.identity = identity
-        self.values = values
-        self.fieldErrors = fieldErrors
-        self.retryAfter = retryAfter
-        self.instance = instance
-        self.details = details
-        self.requestID = requestID
-        self.headerFields = headerFields
-        self.underlyingError = underlyingError
-    }
-
-    /// The occurrence with its parameter values in the order of its entry's ``ErrorEntry/parameterNames`` (`nil`: no
-    /// value), the entry's constants kept: for an integration that holds an occurrence of each entry, built once,
-    /// and fills in each request's values without looking anything up (`errata serve`'s mock).
-    package func with(values: [String?]) -> APIError {
-        var error = self
-        error.values = identity.fillingConstants(values)
-        return error
     }
 
     /// The rendered message, with the parameters filled in; `nil` when the entry has no message.

@@ -40,11 +40,15 @@ final class EntryIdentity: Sendable {
     }
 
     /// `values` with the constants in the places that have one: generated code passes `nil` there.
-    func fillingConstants(_ values: [String?]) -> [String?] {
+    ///
+    /// The values are consumed, so that an entry without constants hands the caller's array on as it is, without a
+    /// retain and a release, and one with constants fills them in place when the caller held the only reference.
+    func fillingConstants(_ values: consuming [String?]) -> [String?] {
         if constants.isEmpty { return values }
-        var filled =
-            values.count < constants.count
-            ? values + Array(repeating: nil, count: constants.count - values.count) : values
+        var filled = values
+        if filled.count < constants.count {
+            filled += Array(repeating: nil, count: constants.count - filled.count)
+        }
         for (position, constant) in constants.enumerated() where constant != nil { filled[position] = constant }
         return filled
     }

@@ -156,7 +156,11 @@ public struct ErrorRenderer: Sendable {
     /// An entry from another catalog renders through its own definition here only if this catalog has an entry
     /// of that name; otherwise, and for client-origin entries (which a server never sends), the internal-error
     /// entry stands in.
-    public func render(_ error: APIError) -> RenderedError {
+    ///
+    /// The occurrence is consumed: the rendered error keeps it (for a body written later, and for logs), so a caller
+    /// that hands over its last use of it moves it in rather than copying it, a retain and a release of each of its
+    /// references.
+    public func render(_ error: consuming APIError) -> RenderedError {
         guard let entry = compiledEntry(for: error) else { return renderInternalError() }
         if entry.identity === error.identity {
             return render(error, using: entry, isInternalError: false)
@@ -190,7 +194,11 @@ public struct ErrorRenderer: Sendable {
         return body(for: error.rebased(on: entry.identity), using: entry)
     }
 
-    private func render(_ error: APIError, using entry: CompiledEntry, isInternalError: Bool) -> RenderedError {
+    private func render(
+        _ error: consuming APIError,
+        using entry: CompiledEntry,
+        isInternalError: Bool
+    ) -> RenderedError {
         let content: RenderedError.Content
         if !entry.mayHaveContent {
             content = .bytes([])

@@ -57,6 +57,17 @@ public struct RenderedError: Sendable {
         self.droppedHeaderFields = droppedHeaderFields
     }
 
+    /// Calls `body` with a pending entry's body writer, borrowed through an unretained reference that the rendered
+    /// error keeps alive. Read through the reference bound out of ``content``, the writer was copied out of the
+    /// entry, a retain and a release of each reference it holds (measured at 4 % of a catalog error's path through
+    /// Hummingbird).
+    private static func withWriter<Result>(
+        of entry: CompiledEntry,
+        _ body: (borrowing BodyWriter) throws -> Result
+    ) rethrows -> Result {
+        try Unmanaged.passUnretained(entry)._withUnsafeGuaranteedRef { try body($0.body) }
+    }
+
     /// The body, in the catalog's envelope; empty for statuses that carry no content (204, 304).
     ///
     /// A templated body is written into a new array on each read; ``writeBody(into:)`` writes it without one.
@@ -64,7 +75,7 @@ public struct RenderedError: Sendable {
         get {
             switch content {
             case .bytes(let bytes): bytes
-            case .pending(let entry): entry.body.body(for: occurrence)
+            case .pending(let entry): Self.withWriter(of: entry) { $0.body(for: occurrence) }
             }
         }
         set { content = .bytes(newValue) }
@@ -89,7 +100,10 @@ public struct RenderedError: Sendable {
     public func withUnsafeBodyBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         switch content {
         case .bytes(let bytes): try bytes.withUnsafeBytes(body)
-        case .pending(let entry): try entry.body.withBody(for: occurrence) { try body(UnsafeRawBufferPointer($0)) }
+        case .pending(let entry):
+            try Self.withWriter(of: entry) { writer in
+                try writer.withBody(for: occurrence) { try body(UnsafeRawBufferPointer($0)) }
+            }
         }
     }
 
@@ -100,7 +114,8 @@ public struct RenderedError: Sendable {
     public func withBodyBytes(_ body: (UnsafeRawBufferPointer) -> Void) {
         switch content {
         case .bytes(let bytes): bytes.withUnsafeBytes(body)
-        case .pending(let entry): entry.body.withBody(for: occurrence) { body(UnsafeRawBufferPointer($0)) }
+        case .pending(let entry):
+            Self.withWriter(of: entry) { $0.withBody(for: occurrence) { body(UnsafeRawBufferPointer($0)) } }
         }
     }
 
@@ -111,7 +126,7 @@ public struct RenderedError: Sendable {
     public var bodyByteCount: Int {
         switch content {
         case .bytes(let bytes): bytes.count
-        case .pending(let entry): entry.body.byteCount(for: occurrence)
+        case .pending(let entry): Self.withWriter(of: entry) { $0.byteCount(for: occurrence) }
         }
     }
 
@@ -126,7 +141,7 @@ public struct RenderedError: Sendable {
             bytes.withUnsafeBytes { buffer.copyMemory(from: $0) }
             return bytes.count
         case .pending(let entry):
-            return entry.body.write(occurrence, into: buffer)
+            return Self.withWriter(of: entry) { $0.write(occurrence, into: buffer) }
         }
     }
 }
