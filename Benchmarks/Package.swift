@@ -76,14 +76,25 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOEmbedded", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                "LoadFloor",
             ],
             path: "Benchmarks/ErrataMiddlewareBenchmarks",
             plugins: [
                 .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]
         ),
-        // One server with a plain route, an Errata error route, a Hummingbird HTTPError route and `errata serve`'s
-        // mock, for load.sh to compare under wrk.
+        // The floor route's middleware, shared by the load server and the in-process benchmarks: an error answered
+        // with fixed bytes, the least any error path costs on Hummingbird.
+        .target(
+            name: "LoadFloor",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird")
+            ],
+            path: "LoadFloor"
+        ),
+        // One server with a plain route, an Errata error route and its routed 200 twin, a Hummingbird HTTPError
+        // route, an error answered with fixed bytes (the floor) and `errata serve`'s mock, for load.sh to compare
+        // under wrk.
         .executableTarget(
             name: "ErrataLoadServer",
             dependencies: [
@@ -93,6 +104,7 @@ let package = Package(
                 .product(name: "ErrataServer", package: "errata"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                "LoadFloor",
             ],
             path: "ErrataLoadServer",
             swiftSettings: [

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load test, side by side: what an Errata error costs on the wire compared with the same server's other answers.
 #
-# Builds ErrataLoadServer (this package, release) and measures five of its routes with wrk, the server pinned to
+# Builds ErrataLoadServer (this package, release) and measures six of its routes with wrk, the server pinned to
 # core 0 and wrk to core 1 (taskset), so the two never compete for a core:
 #
 #   plain      GET /plain                             200, a small body: Hummingbird with nothing of ours
@@ -10,6 +10,9 @@
 #   httperror  GET /httperror/abcde                   404 Hummingbird HTTPError, no Errata middleware on the route
 #   routed     GET /routed/abcde                      200 "OK", the catalog route's twin: the same group, parameter
 #                                                     and middleware, no error
+#   floor      GET /floor/abcde                       the catalog route's 404 and bytes, fixed: an error thrown and
+#                                                     answered by a middleware that does nothing else (the least any
+#                                                     error path can cost on Hummingbird)
 #   mock       GET /mock/pluralkit/20003?memberRef=…  `errata serve`'s mock endpoint, on its own router
 #
 # First every route is checked with curl (status and body); a wrong answer stops the script before measuring.
@@ -22,13 +25,15 @@
 #   catalog/httperror  ≥ 1.15: and less than Hummingbird's own HTTPError answer
 #   mock/plain         ≥ 0.9:  the mock server keeps up with a plain route
 # and, for reading them, catalog/routed: the error against a 200 routed the same way, which separates what the
-# error costs from what a route with a parameter behind a middleware costs.
+# error costs from what a route with a parameter behind a middleware costs; catalog/floor: against an error answered
+# with fixed bytes, which separates what Errata's error path costs from what any error path costs; floor/plain and
+# floor/httperror: what the targets above leave for Errata once the floor is paid.
 # Rounds that disagree by more than a few percent mean a noisy machine: compare medians, not single rounds. In the
 # flood, VmRSS should level off (after ≈ before, plus the allocator's working set); steady growth is a leak.
 # VmHWM is the peak resident size. The script reports targets met or missed; it exits non-zero only when it could
 # not measure (a build, a route's answer, wrk).
 #
-# Usage: Benchmarks/load.sh   (about 6 minutes with the defaults)
+# Usage: Benchmarks/load.sh   (about 7 minutes with the defaults)
 # Environment: DURATION (10) seconds per route per round, ROUNDS (5), WARMUP (3) seconds per route,
 # CONNECTIONS (32) wrk connections, FLOOD (60) seconds of the error flood.
 set -euo pipefail
@@ -115,12 +120,13 @@ until curl --silent --fail --max-time 2 --output /dev/null "$base/plain"; do
     sleep 0.2
 done
 
-names=(plain catalog httperror routed mock)
+names=(plain catalog httperror routed floor mock)
 declare -A paths=(
     [plain]="/plain"
     [catalog]="/catalog/abcde"
     [httperror]="/httperror/abcde"
     [routed]="/routed/abcde"
+    [floor]="/floor/abcde"
     [mock]="/mock/pluralkit/20003?memberRef=abcde"
 )
 
@@ -146,6 +152,8 @@ grep -q '"code":20003' "$work/catalog.body" || fail "catalog: the body has no \"
 # Hummingbird's own error body, untouched by Errata: no catalog code in it.
 expect httperror 404 "Member 'abcde' not found." '"code":20003'
 expect routed 200 "OK"
+expect floor 404 '"code":20003'
+cmp -s "$work/catalog.body" "$work/floor.body" || fail "floor: the body differs from the catalog route's, whose size it stands in for"
 expect mock 404 '"message":"Member '"'"'abcde'"'"' not found."'
 cmp -s "$work/catalog.body" "$work/mock.body" || fail "mock: the body differs from the catalog route's, which renders the same error"
 
@@ -212,7 +220,10 @@ ratio catalog plain 0.95
 ratio catalog httperror 1.15
 ratio mock plain 0.9
 ratio catalog routed ""
+ratio catalog floor ""
 ratio routed plain ""
+ratio floor plain ""
+ratio floor httperror ""
 
 # memory NAME: a line of /proc/PID/status, in kB.
 memory() {

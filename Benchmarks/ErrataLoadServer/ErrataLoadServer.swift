@@ -3,6 +3,7 @@ import ErrataHummingbird
 import ErrataServer
 import ErrataTools
 import Hummingbird
+import LoadFloor
 import Logging
 
 #if canImport(Glibc)
@@ -11,7 +12,7 @@ import Glibc
 import Darwin
 #endif
 
-/// One Hummingbird server with five routes, for `load.sh` to measure side by side under wrk.
+/// One Hummingbird server with six routes, for `load.sh` to measure side by side under wrk.
 ///
 /// | route | answer | what it measures |
 /// |---|---|---|
@@ -19,6 +20,7 @@ import Darwin
 /// | `GET /catalog/:ref` | 404 `MemberRefNotFound` through ``ErrataMiddleware`` | an Errata error on the wire |
 /// | `GET /routed/:ref` | 200, the same small body, through ``ErrataMiddleware`` | the catalog route's routing, without the error |
 /// | `GET /httperror/:ref` | 404 Hummingbird `HTTPError`, no Errata middleware | what Hummingbird alone does for an error |
+/// | `GET /floor/:ref` | the catalog route's 404, fixed bytes from ``FloorMiddleware`` | what any error middleware costs |
 /// | `GET /mock/pluralkit/20003?memberRef=…` | `errata serve`'s mock, its own router | the mock server |
 ///
 /// Quiet on purpose: the logger is at `warning`, so no line per request skews the numbers.
@@ -52,7 +54,7 @@ struct ErrataLoadServer {
         try await app.runService()
     }
 
-    /// The five routes: ours on one router, `/mock/…` on `errata serve`'s router, split by path prefix.
+    /// The six routes: ours on one router, `/mock/…` on `errata serve`'s router, split by path prefix.
     ///
     /// Both routers use `errata serve`'s `ServeRequestContext` (Hummingbird's basic context plus the connection, for
     /// its faults), since one server has one context type; every route pays for it alike.
@@ -74,6 +76,14 @@ struct ErrataLoadServer {
             .add(middleware: try ErrataMiddleware(catalog: catalog))
             .get(":ref") { _, context -> Response in
                 throw APIError(unchecked: memberRefNotFound, in: catalog, values: [try context.parameters.require("ref")])
+            }
+        // The floor: the same routing and parameter, an error thrown and answered by a middleware with the catalog
+        // route's bytes, fixed. The least any error path can cost here.
+        router.group("floor")
+            .add(middleware: FloorMiddleware())
+            .get(":ref") { _, context -> Response in
+                _ = try context.parameters.require("ref")
+                throw FloorError()
             }
         // The catalog route's twin that succeeds: the same routing, parameter and middleware, a 200. The catalog
         // route over this one is what the error itself costs.

@@ -6,6 +6,7 @@ import ErrataTools
 import Foundation
 import HTTPTypes
 import Hummingbird
+import LoadFloor
 import Logging
 import NIOCore
 import NIOEmbedded
@@ -21,9 +22,12 @@ import NIOEmbedded
 // - `Middleware.catalogErrorByName`: the same built by name, `APIError("MemberRefNotFound", in:, parameters:)`;
 // - `Middleware.staticCatalogError`: a catalog entry without parameters (seed 001's `Unauthorized`);
 // - `Middleware.httpError`: Hummingbird's `HTTPError(.notFound, message:)`, no Errata middleware;
+// - `Middleware.floor`: the catalog route's routing and parameter, an error thrown and answered by a middleware with
+//   the catalog error's bytes, fixed (`FloorMiddleware`): what any error path costs, the yardstick for Errata's;
 // - `Middleware.mock`: `errata serve`'s mock answering `/mock/pluralkit/20003?memberRef=abcde`.
 //
-// The ratios that matter are in the same run: catalogError against plain200 and routed200, and against httpError.
+// The ratios that matter are in the same run: catalogError against plain200 and routed200, and against httpError;
+// catalogError over floor is what Errata's error path itself costs.
 // Allocations are counted per request (1,000 requests per sample) and gated.
 
 /// Collects a response body as the server's writer would receive it.
@@ -79,6 +83,12 @@ func makeResponder() throws -> some HTTPResponder<BasicRequestContext> {
         .get(":ref") { _, context -> Response in
             _ = try context.parameters.require("ref")
             throw unauthorized
+        }
+    router.group("floor")
+        .add(middleware: FloorMiddleware())
+        .get(":ref") { _, context -> Response in
+            _ = try context.parameters.require("ref")
+            throw FloorError()
         }
     router.group("routed")
         .add(middleware: try ErrataMiddleware(catalog: catalog))
@@ -153,7 +163,7 @@ let benchmarks: @Sendable () -> Void = {
         // Each route answers as the load server's does, so a ratio never compares a failure with a success.
         let expected: [(String, Int)] = [
             ("/plain", 200), ("/routed/abcde", 200), ("/catalog/abcde", 404), ("/byname/abcde", 404),
-            ("/static/abcde", 401), ("/httperror/abcde", 404),
+            ("/static/abcde", 401), ("/httperror/abcde", 404), ("/floor/abcde", 404),
         ]
         for (path, status) in expected {
             let (answered, _) = await run(responder, path, context: context)
@@ -166,7 +176,7 @@ let benchmarks: @Sendable () -> Void = {
     let routes = [
         ("plain200", "/plain"), ("routed200", "/routed/abcde"), ("catalogError", "/catalog/abcde"),
         ("catalogErrorByName", "/byname/abcde"), ("staticCatalogError", "/static/abcde"),
-        ("httpError", "/httperror/abcde"),
+        ("httpError", "/httperror/abcde"), ("floor", "/floor/abcde"),
     ]
     for (name, path) in routes {
         Benchmark("Middleware.\(name)", configuration: configuration) { benchmark in
