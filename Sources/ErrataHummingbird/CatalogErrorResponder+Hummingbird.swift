@@ -14,7 +14,7 @@ extension CatalogErrorResponder {
         let rendered = rendered(
             for: Self.failure(for: error, isUnmatched: false),
             error: error,
-            request: ResponderRequest(request, endpoint: nil),
+            request: ResponderRequest(request, endpoint: nil, readingAccept: negotiatesEnvelope),
             logger: logger,
             requestID: { requestID }
         )
@@ -42,12 +42,18 @@ extension CatalogErrorResponder {
 }
 
 extension ResponderRequest {
-    /// The facts the responder core needs from a Hummingbird request.
+    /// The facts the responder core needs from a Hummingbird request; `Accept` only when `readingAccept` (the
+    /// responder's ``CatalogErrorResponder/negotiatesEnvelope``).
     ///
     /// The request is borrowed (an initializer takes its arguments owned, which made the caller copy the whole
     /// request, a retain and a release for each of its references), as is the rendered error below.
-    init(_ request: borrowing Request, endpoint: String?) {
-        self.init(method: request.method, path: request.uri.path, accept: request.headers[.accept], endpoint: endpoint)
+    init(_ request: borrowing Request, endpoint: String?, readingAccept: Bool) {
+        self.init(
+            method: request.method,
+            path: request.uri.path,
+            accept: readingAccept ? request.headers[.accept] : nil,
+            endpoint: endpoint
+        )
     }
 }
 

@@ -74,15 +74,20 @@ public struct ErrataMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private func respond(to error: any Error, request: Request, context: Context) -> Response {
-        // Read once: each read of `endpointPath` takes a lock (it lives in a locked box), measured at 3 % of the
-        // whole request when it was read three times. Hummingbird's not-found responder marks its endpoint
-        // "NotFound".
-        let endpoint = context.endpointPath
+        // Read once, and only when something needs it: each read of `endpointPath` takes a lock (it lives in a locked
+        // box), measured at 3 % of the whole request when it was read three times. The route's operation needs it,
+        // and an `HTTPError` to tell Hummingbird's not-found answer (its responder marks the endpoint "NotFound")
+        // from a handler's own 404; for any other error of a catalog without operations, nothing does.
+        let endpoint = responder.checksOperations || error is HTTPError ? context.endpointPath : nil
         let isUnmatched = endpoint == nil || endpoint == "NotFound"
         let rendered = responder.rendered(
             for: CatalogErrorResponder.failure(for: error, isUnmatched: isUnmatched),
             error: error,
-            request: ResponderRequest(request, endpoint: isUnmatched ? nil : endpoint),
+            request: ResponderRequest(
+                request,
+                endpoint: isUnmatched ? nil : endpoint,
+                readingAccept: responder.negotiatesEnvelope
+            ),
             logger: context.logger,
             // The request id is read from the logger's metadata only when a line is logged.
             requestID: { context.logger[metadataKey: "hb.request.id"].map { "\($0)" } }

@@ -169,6 +169,12 @@ public final class CatalogErrorResponder: Sendable {
     @_spi(ErrataIntegration)
     public var checksOperations: Bool { !operations.isEmpty }
 
+    /// Whether the answer depends on the request's `Accept` header: the catalog names an RFC 9457 alternative to
+    /// negotiate. An adapter reads the header only then; it is a search through the request's fields, on every
+    /// error, for catalogs that have nothing to negotiate.
+    @_spi(ErrataIntegration)
+    public var negotiatesEnvelope: Bool { problem != nil }
+
     // MARK: The whole error path
 
     /// The rendered answer to a failure: negotiated, mapped, checked against the route's operation, counted and
@@ -191,7 +197,7 @@ public final class CatalogErrorResponder: Sendable {
     ) -> RenderedError {
         // The renderer is passed down borrowed, not bound to a local: a local is a copy of the struct, a retain and a
         // release of each of its references on every error (measured on Vapor's load test).
-        if AcceptHeader.prefersProblem(request.accept), let problem {
+        if let problem, AcceptHeader.prefersProblem(request.accept) {
             return rendered(
                 for: consume failure,
                 error: error,

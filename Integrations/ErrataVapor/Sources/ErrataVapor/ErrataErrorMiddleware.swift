@@ -84,7 +84,8 @@ public final class ErrataErrorMiddleware: Middleware {
                 method: HTTPRequest.Method(request.method.rawValue) ?? .get,
                 // Vapor's `URI.path` percent-decodes on every read: read only for an unmatched route or a log line.
                 path: { request.url.path },
-                accept: request.headers.first(name: .accept),
+                // Searched for only when the catalog has an envelope to negotiate.
+                accept: responder.negotiatesEnvelope ? request.headers.first(name: .accept) : nil,
                 // Found by the route's identity; its endpoint string is built only the first time the route errs,
                 // and only for a catalog with operations to check it against.
                 route: responder.checksOperations ? request.route : nil,
