@@ -300,7 +300,9 @@ public final class CatalogErrorResponder: Sendable {
         route: (any AnyObject & Sendable)?,
         endpoint: () -> String
     ) -> Int? {
-        if let cached = operationIndexByEndpoint.withLock({ $0[key] }) { return cached.index }
+        // The index alone out of the lock: the whole cached value would copy its route object out, a retain and a
+        // release on every error.
+        if let cached = operationIndexByEndpoint.withLock({ $0[key].map(\.index) }) { return cached }
         let endpoint = endpoint()
         let index = operations.firstIndex { $0.route.method == key.method && $0.route.matchesEndpoint(endpoint) }
         operationIndexByEndpoint.withLock { cache in
