@@ -411,11 +411,7 @@ public final class CatalogErrorResponder: Sendable {
             )
         }
         for name in rendered.droppedHeaderFields {
-            if name.framesBody {
-                logger.warning("dropped header \(name): it frames the body, which the adapter sets", metadata: metadata)
-            } else {
-                logger.warning("dropped header \(name): its value held CR, LF or NUL", metadata: metadata)
-            }
+            logger.warning("dropped header \(name): \(name.droppedBecause)", metadata: metadata)
         }
     }
 }

@@ -53,7 +53,7 @@ final class MockCatalog: Sendable {
         }
         self.positions = positions
         self.parameterNames = catalog.entries.map(\.parameterNames)
-        self.queryNames = parameterNames.map { names in names.map { MockQuery.isControl($0[...]) ? nil : $0 } }
+        self.queryNames = parameterNames.map { names in names.map { MockQuery.isControl($0) ? nil : $0 } }
         self.constants = catalog.entries.map { Set($0.constants.keys) }
         self.names = catalog.entries.map(\.name)
         self.origins = catalog.entries.map(\.origin)

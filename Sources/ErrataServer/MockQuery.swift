@@ -47,8 +47,8 @@ struct MockQuery: Sendable {
         }
     }
 
-    /// Whether a query item steers the mock rather than fills a parameter.
-    static func isControl(_ name: Substring) -> Bool {
+    /// Whether a query item of this name steers the mock rather than fills a parameter.
+    static func isControl(_ name: String) -> Bool {
         controls.contains { $0.name == name }
     }
 

@@ -88,11 +88,7 @@ struct RenderCommand: AsyncParsableCommand {
         print("")
         print(String(decoding: rendered.body, as: UTF8.self))
         for name in rendered.droppedHeaderFields {
-            if name.framesBody {
-                printError("warning: header '\(name)' was left out: it frames the body, which the server sets")
-            } else {
-                printError("warning: header '\(name)' was left out: its value holds a line break or NUL")
-            }
+            printError("warning: header '\(name)' was left out: \(name.droppedBecause)")
         }
     }
 }

@@ -7,4 +7,10 @@ extension HTTPField.Name {
     package var framesBody: Bool {
         self == .contentLength || self == .transferEncoding
     }
+
+    /// Why the renderer left this field out (``RenderedError/droppedHeaderFields``): the one reason the log and
+    /// `errata render` give.
+    package var droppedBecause: String {
+        framesBody ? "it frames the body, which the server sets" : "its value held CR, LF or NUL"
+    }
 }

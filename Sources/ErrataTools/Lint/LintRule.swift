@@ -69,13 +69,13 @@ public struct LintRule: Hashable, Sendable, CustomStringConvertible {
         .warning,
         "401 has WWW-Authenticate, 407 Proxy-Authenticate, 405 Allow, 3xx Location, 426 Upgrade"
     )
-    /// 429 or 503 without `retry: after`.
+    /// An entry that declares `Content-Length` or `Transfer-Encoding`, which the renderer leaves out.
     public static let framingHeader = LintRule(
         "framing-header",
         .warning,
         "entries declare no Content-Length or Transfer-Encoding: the server frames the body"
     )
-
+    /// 429 or 503 without `retry: after`.
     public static let missingRetryAfter = LintRule(
         "missing-retry-after",
         .warning,
