@@ -21,6 +21,25 @@ extension CatalogErrorResponder {
         return Response(rendered, for: request)
     }
 
+    /// The response for a catalog error the handler built itself, logged and counted as
+    /// the `any Error` form above does it.
+    ///
+    /// Taken as it is: passed as `any Error`, the occurrence would be boxed only to be cast back.
+    public func response(
+        for error: consuming APIError,
+        request: Request,
+        logger: Logger,
+        requestID: String?
+    ) -> Response {
+        let rendered = rendered(
+            for: error,
+            request: ResponderRequest(request, endpoint: nil, readingAccept: negotiatesEnvelope),
+            logger: logger,
+            requestID: { requestID }
+        )
+        return Response(rendered, for: request)
+    }
+
     /// What a Hummingbird error means to the catalog.
     static func failure(for error: any Error, isUnmatched: Bool) -> ResponderFailure {
         switch error {
@@ -36,7 +55,7 @@ extension CatalogErrorResponder {
         case is DecodingError:
             return .badRequest([])
         default:
-            return .other
+            return .other(error)
         }
     }
 }
@@ -48,9 +67,11 @@ extension ResponderRequest {
     /// The request is borrowed (an initializer takes its arguments owned, which made the caller copy the whole
     /// request, a retain and a release for each of its references), as is the rendered error below.
     init(_ request: borrowing Request, endpoint: String?, readingAccept: Bool) {
+        // The target, not `uri.path`: the path is a new string on each read, and only an unmatched route's answer
+        // and a log line need it.
         self.init(
             method: request.method,
-            path: request.uri.path,
+            target: request.uri.string,
             accept: readingAccept ? request.headers[.accept] : nil,
             endpoint: endpoint
         )

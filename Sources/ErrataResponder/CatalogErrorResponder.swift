@@ -183,14 +183,15 @@ public final class CatalogErrorResponder: Sendable {
     /// - Parameters:
     ///   - failure: What the framework's error means, as the adapter classified it. Consumed: a catalog error's
     ///     occurrence moves into the rendered error instead of being copied.
-    ///   - error: The original error, for the log.
+    ///   - error: The original error, for the log; `nil` for a catalog error the caller built and hands over as it
+    ///     is (the occurrence's own underlying error is logged then).
     ///   - request: The request's method, path, `Accept` and matched route.
     ///   - logger: The request's logger.
     ///   - requestID: The request id for the log line, read only when a line is written.
     @_spi(ErrataIntegration)
     public func rendered(
         for failure: consuming ResponderFailure,
-        error: any Error,
+        error: (any Error)?,
         request: ResponderRequest,
         logger: Logger,
         requestID: () -> String?
@@ -217,9 +218,22 @@ public final class CatalogErrorResponder: Sendable {
         )
     }
 
+    /// The rendered answer to a catalog error the caller built itself (the mock's answers), as
+    /// ``rendered(for:error:request:logger:requestID:)`` gives it: taken as it is, not boxed as `any Error` for the
+    /// log only to be cast back (an allocation and two copies of the occurrence).
+    @_spi(ErrataIntegration)
+    public func rendered(
+        for apiError: consuming APIError,
+        request: ResponderRequest,
+        logger: Logger,
+        requestID: () -> String?
+    ) -> RenderedError {
+        rendered(for: .catalog(apiError), error: nil, request: request, logger: logger, requestID: requestID)
+    }
+
     private func rendered(
         for failure: consuming ResponderFailure,
-        error: any Error,
+        error: (any Error)?,
         request: ResponderRequest,
         logger: Logger,
         requestID: () -> String?,
@@ -249,7 +263,7 @@ public final class CatalogErrorResponder: Sendable {
             } else {
                 rendered = self.rendered(status: .notFound, headers: [:], renderer: renderer)
             }
-        case .other:
+        case .other(let error):
             rendered = renderer.render(error)
         }
         // By index, so that no operation is copied out of the array on the way.
@@ -367,12 +381,12 @@ public final class CatalogErrorResponder: Sendable {
 
     // MARK: Counting and logging
 
-    /// Counts a rendered error and logs it: failures (internal errors, 5xx) at `error` with the original error, 4xx
-    /// at the client-error level.
+    /// Counts a rendered error and logs it: failures (internal errors, 5xx) at `error` with the original error (or,
+    /// without one, the occurrence's underlying error), 4xx at the client-error level.
     @_spi(ErrataIntegration)
     public func record(
         _ rendered: RenderedError,
-        error: any Error,
+        error: (any Error)?,
         logger: Logger,
         requestID: @autoclosure () -> String?,
         request: ResponderRequest
@@ -399,9 +413,13 @@ public final class CatalogErrorResponder: Sendable {
         ]
         if let requestID = requestID() { metadata["errata.request_id"] = "\(requestID)" }
         if isFailure {
-            // The original error's text goes to the log only, never to the client.
-            let cause = (error as? APIError)?.underlyingError.map { "\($0)" } ?? "\(error)"
-            metadata["errata.error"] = "\(cause)"
+            // The original error's text goes to the log only, never to the client. Without one (an occurrence the
+            // caller built and handed over as it is), what went wrong inside is the occurrence's own to say.
+            let cause: String? =
+                if let error { (error as? APIError)?.underlyingError.map { "\($0)" } ?? "\(error)" } else {
+                    rendered.underlyingError.map { "\($0)" }
+                }
+            if let cause { metadata["errata.error"] = "\(cause)" }
             logger.error("\(request.method) \(request.path) failed", metadata: metadata)
         } else {
             logger.log(

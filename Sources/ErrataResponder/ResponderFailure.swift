@@ -17,6 +17,6 @@ public enum ResponderFailure: Sendable {
     /// The router has no route for the request: the catalog's 404, or 405 with `Allow` when the catalog routes the
     /// path with other methods.
     case unmatched
-    /// Anything else: the internal-error entry; the original goes to the log, never to the body.
-    case other
+    /// Anything else: the internal-error entry for this error, which goes to the log, never to the body.
+    case other(any Error)
 }

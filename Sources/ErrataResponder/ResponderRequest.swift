@@ -16,6 +16,10 @@ public struct ResponderRequest: Sendable {
     /// catalog error takes.
     private enum PathSource: Sendable {
         case value(String)
+        /// The request-target as it came (`/members/x?y=1`), whose path is taken out of it when read: a framework
+        /// that has the target as a stored string (Hummingbird's `URI.string`) hands it over for a retain, where its
+        /// path is a new string made on each read.
+        case target(String)
         case deferred(@Sendable () -> String)
     }
 
@@ -33,14 +37,36 @@ public struct ResponderRequest: Sendable {
     public var path: String {
         switch pathSource {
         case .value(let path): path
+        case .target(let target): Self.path(ofTarget: target)
         case .deferred(let read): read()
         }
+    }
+
+    /// The path of a request-target: what comes before its query, after the scheme and authority of an
+    /// absolute-form target (`http://host/x?y` → `/x`); `/` when that is empty.
+    static func path(ofTarget target: String) -> String {
+        var rest = target[...]
+        if !rest.hasPrefix("/"), let scheme = rest.firstRange(of: "://") {
+            rest = rest[scheme.upperBound...]
+            rest = rest[(rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex)...]
+        }
+        let path = rest[..<(rest.firstIndex(of: "?") ?? rest.endIndex)]
+        return path.isEmpty ? "/" : String(path)
     }
 
     /// Creates a request summary.
     public init(method: HTTPRequest.Method, path: String, accept: String?, endpoint: String?) {
         self.method = method
         self.pathSource = .value(path)
+        self.accept = accept
+        self.endpointSource = endpoint.map { .value($0) } ?? .none
+    }
+
+    /// Creates a request summary from the request-target as it came (`/members/x?y=1`, or an absolute-form
+    /// `http://host/members/x`), whose path is taken out of it only when the responder needs it.
+    public init(method: HTTPRequest.Method, target: String, accept: String?, endpoint: String?) {
+        self.method = method
+        self.pathSource = .target(target)
         self.accept = accept
         self.endpointSource = endpoint.map { .value($0) } ?? .none
     }

@@ -112,12 +112,12 @@ extension ErrataServer {
     /// finds it without a lookup.
     func occurrence(of position: Int, in mock: MockCatalog, query: MockQuery) throws -> APIError {
         let names = mock.queryNames[position]
-        var values = [String?](repeating: nil, count: names.count)
+        var values: [String?] = []
         if !names.isEmpty {
-            for (key, value) in query.items {
-                guard let index = names.firstIndex(where: { $0.map { $0 == key } ?? false }) else { continue }
-                values[index] = String(value)
-            }
+            // Appended one by one into reserved space: `[String?](repeating:count:)` looked up its array type's
+            // metadata on each call.
+            values.reserveCapacity(names.count)
+            for name in names { values.append(name.flatMap(query.items.value(named:))) }
             for (index, name) in mock.parameterNames[position].enumerated() where values[index] == nil {
                 guard !mock.constants[position].contains(name) else { continue }
                 guard names[index] != nil else {

@@ -142,6 +142,11 @@ import Testing
                 #expect(response.status == .methodNotAllowed)
                 #expect(response.headers[.allow] == "GET, HEAD")
             }
+            // The path is matched without the query (the responder takes it out of the request-target).
+            try await client.execute(uri: "/members/abc?with=groups", method: .delete) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET, HEAD")
+            }
         }
     }
 

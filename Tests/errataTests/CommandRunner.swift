@@ -77,11 +77,26 @@ struct CommandRunner {
         }
     }
 
-    /// Writes `text` to a new temporary file named `name` and returns its path.
-    static func temporaryFile(named name: String, _ text: String) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("errata-cli-\(UUID().uuidString)")
+    /// The folder this test process writes its temporary files in, removed when the process exits: each test
+    /// used to make a folder of its own in the system's temporary directory and leave it there, some thirty a run.
+    static let temporaryRoot: URL = {
+        let root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("errata-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")
+        atexit { try? FileManager.default.removeItem(at: CommandRunner.temporaryRoot) }
+        return root
+    }()
+
+    /// A new, empty folder inside ``temporaryRoot``.
+    static func temporaryFolder() throws -> URL {
+        let folder = temporaryRoot.appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let file = folder.appendingPathComponent(name)
+        return folder
+    }
+
+    /// Writes `text` to a new temporary file named `name` (in a folder of its own, so that two files may share a
+    /// name) and returns its path.
+    static func temporaryFile(named name: String, _ text: String) throws -> String {
+        let file = try temporaryFolder().appendingPathComponent(name)
         try text.write(to: file, atomically: true, encoding: .utf8)
         return file.path
     }

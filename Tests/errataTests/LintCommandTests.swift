@@ -79,8 +79,7 @@ import Testing
     }
 
     @Test func folderWithoutCatalogsIsAUsageError() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("errata-empty-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try CommandRunner.temporaryFolder()
         let output = try CommandRunner.run("lint", folder.path)
         #expect(output.status == 64)
         #expect(output.standardError.contains("is a folder with no catalog files"))

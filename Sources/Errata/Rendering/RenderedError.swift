@@ -147,6 +147,9 @@ public struct RenderedError: Sendable {
 }
 
 extension RenderedError {
+    /// What went wrong inside the occurrence that was rendered, for logs; never rendered.
+    package var underlyingError: (any Error & Sendable)? { occurrence.underlyingError }
+
     /// The position of the rendered entry in the catalog its identity comes from, if it has one; which catalog that
     /// is, this does not say.
     @usableFromInline

@@ -117,7 +117,7 @@ public final class ErrataErrorMiddleware: Middleware {
                 HTTPFields(abort.headers)
             )
         default:
-            return .other
+            return .other(error)
         }
     }
 
