@@ -85,8 +85,7 @@ public struct ErrataServer: Sendable {
     /// The router, with request logging at `logLevel`.
     public func router(logLevel: Logger.Level = .info) -> Router<ServeRequestContext> {
         let router = Router(context: ServeRequestContext.self)
-        router.add(middleware: LogRequestsMiddleware(logLevel))
-        router.add(middleware: ServeErrorMiddleware(renderer: serveErrors))
+        router.add(middleware: ServeErrorMiddleware(logLevel: logLevel, renderer: serveErrors))
         router.get("/") { _, _ in html(indexPage()) }
         router.get("/http") { _, _ in html(ReferencePage.statusRegistryPage()) }
         router.get("/:catalog") { request, context in

@@ -3,12 +3,18 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// Answers `errata serve`'s own bad requests (unknown catalog, missing parameter, …) as RFC 9457 problems.
+/// Logs each request of `errata serve` and answers its own bad requests (unknown catalog, missing parameter, …) as
+/// RFC 9457 problems.
 ///
-/// Mock answers are ordinary responses and pass through untouched.
+/// Mock answers are ordinary responses and pass through untouched. The request log line is Hummingbird's
+/// `LogRequestsMiddleware`'s (`Request`, with `hb.request.path` and `hb.request.method`), written here rather than
+/// by that middleware in front of this one: each middleware is another asynchronous frame on every request,
+/// measured at 130 ns of a mock answer's 2.9 µs in process.
 struct ServeErrorMiddleware: RouterMiddleware {
     typealias Context = ServeRequestContext
 
+    /// The level each request is logged at.
+    let logLevel: Logger.Level
     let renderer: ErrorRenderer
 
     func handle(
@@ -16,6 +22,14 @@ struct ServeErrorMiddleware: RouterMiddleware {
         context: Context,
         next: (Request, Context) async throws -> Response
     ) async throws -> Response {
+        context.logger.log(
+            level: logLevel,
+            "Request",
+            metadata: [
+                "hb.request.path": .stringConvertible(request.uri),
+                "hb.request.method": .string(request.method.rawValue),
+            ]
+        )
         do {
             return try await next(request, context)
         } catch let error as APIError {
