@@ -3,6 +3,7 @@ import ErrataHummingbird
 @_spi(ErrataIntegration) import ErrataResponder
 import HTTPTypes
 import Hummingbird
+import HummingbirdTesting
 import Logging
 import Synchronization
 import Testing
@@ -92,6 +93,25 @@ import Testing
         #expect(line.level == .error)
         #expect(line.metadata?["errata.error"] == nil)
         #expect(line.metadata?["errata.name"] == "InternalServerError")
+    }
+
+    /// The README's handler that answers its own error, word for word.
+    @Test func theREADMEsHandlerAnswersAsTheCatalogSays() async throws {
+        let catalog = try ErrataMiddlewareTests.catalog("pluralkit")
+        let router = Router()
+        let responder = try CatalogErrorResponder(catalog: catalog)
+        router.get("/members/{memberRef}") { request, context -> Response in
+            let ref = try context.parameters.require("memberRef")
+            let error = try APIError("MemberRefNotFound", in: catalog, parameters: ["memberRef": ref])
+            return responder.response(for: error, request: request, logger: context.logger, requestID: nil)
+        }
+        try await Application(router: router).test(.router) { client in
+            try await client.execute(uri: "/members/abc", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentLength] == "50")
+                #expect(String(buffer: response.body) == #"{"code":20003,"message":"Member 'abc' not found."}"#)
+            }
+        }
     }
 
     @Test(arguments: [
