@@ -7,6 +7,7 @@ import Testing
 
 /// A live `errata serve` on loopback, on a port the system picks, for as long as a test runs.
 enum LiveServer {
+    @discardableResult
     static func run<Value: Sendable>(
         catalogs: [ErrorCatalog],
         _ test: @Sendable (_ baseURL: String) async throws -> Value

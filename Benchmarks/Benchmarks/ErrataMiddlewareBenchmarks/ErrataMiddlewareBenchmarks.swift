@@ -183,7 +183,7 @@ let benchmarks: @Sendable () -> Void = {
             for _ in benchmark.scaledIterations { blackHole(await run(responder, path, context: context)) }
         }
     }
-    // `errata serve`'s mock, on its own router (two middlewares: the request log and its problem answers).
+    // `errata serve`'s mock, on its own router (one middleware: the request log and its problem answers).
     Benchmark("Middleware.mock", configuration: configuration) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(await run(mockResponder, mockPath, context: mockContext)) }
     }
