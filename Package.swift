@@ -222,10 +222,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // What more than one test target needs: a log handler that records lines.
+        .target(
+            name: "ErrataTestSupport",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            path: "Tests/ErrataTestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "ErrataHummingbirdTests",
             dependencies: [
                 "ErrataHummingbird",
+                "ErrataTestSupport",
                 "ErrataResponder",
                 "ErrataTools",
                 "ErrataCatalogs",
@@ -245,6 +253,7 @@ let package = Package(
             name: "ErrataServerTests",
             dependencies: [
                 "ErrataServer",
+                "ErrataTestSupport",
                 "ErrataTools",
                 "ErrataCatalogs",
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -1,36 +1,17 @@
 import Errata
 import ErrataHummingbird
 @_spi(ErrataIntegration) import ErrataResponder
+import ErrataTestSupport
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
-import Synchronization
 import Testing
 
 /// `CatalogErrorResponder.response(for: APIError, …)`, for a handler that builds its catalog error itself (as the
 /// mock does), takes the occurrence as it is instead of as `any Error`: it must answer, count and log as the
 /// `any Error` form does, the original error in the log being the occurrence's own underlying error.
 @Suite struct HandBuiltErrorTests {
-    /// Keeps every line logged through it.
-    struct RecordingLogHandler: LogHandler {
-        final class Lines: Sendable {
-            let lines = Mutex<[LogEvent]>([])
-        }
-        let lines = Lines()
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) {
-            lines.lines.withLock { $0.append(event) }
-        }
-    }
-
     struct Disk: Error, CustomStringConvertible {
         var description: String { "disk full on /var" }
     }
@@ -61,7 +42,7 @@ import Testing
             #expect(direct.headers == boxed.headers)
         }
 
-        let lines = handler.lines.lines.withLock { $0 }
+        let lines = handler.lines.all
         let errors = lines.filter { $0.level == .error }
         // The 500, once each way; the path in the line is the request's, without its query.
         try #require(errors.count == 2)
@@ -89,7 +70,7 @@ import Testing
             requestID: nil
         )
         #expect(response.status == .internalServerError)
-        let line = try #require(handler.lines.lines.withLock { $0.first })
+        let line = try #require(handler.lines.all.first)
         #expect(line.level == .error)
         #expect(line.metadata?["errata.error"] == nil)
         #expect(line.metadata?["errata.name"] == "InternalServerError")
