@@ -8,8 +8,8 @@ import NIOCore
 ///
 /// Mock answers are ordinary responses and pass through untouched. The request log line is Hummingbird's
 /// `LogRequestsMiddleware`'s (`Request`, with `hb.request.path` and `hb.request.method`), written here rather than
-/// by that middleware in front of this one: each middleware is another asynchronous frame on every request,
-/// measured at 130 ns of a mock answer's 2.9 µs in process.
+/// by that middleware in front of this one: one middleware fewer on every request measured 100–280 ns faster of a
+/// mock answer's 3 µs in process (interleaved A/B runs).
 struct ServeErrorMiddleware: RouterMiddleware {
     typealias Context = ServeRequestContext
 
